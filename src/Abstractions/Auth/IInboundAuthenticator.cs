@@ -1,0 +1,21 @@
+using Webhooks.Modular.Abstractions.Inbound;
+
+namespace Webhooks.Modular.Abstractions.Auth;
+
+/// <summary>Decides whether one inbound request is genuine. Compare secrets in constant time; never log them.</summary>
+public interface IInboundAuthenticator
+{
+    /// <summary>Headers that carry credentials; the host redacts them before the event is stored.</summary>
+    IReadOnlyCollection<string> CredentialHeaders { get; }
+
+    /// <summary>Query parameters that carry credentials; redacted the same way.</summary>
+    IReadOnlyCollection<string> CredentialQueryParameters { get; }
+
+    /// <summary>The <c>WWW-Authenticate</c> value sent with a 401, or <c>null</c>.</summary>
+    string? Challenge { get; }
+
+    /// <summary>Checks the request. The failure reason goes to the operator's log, never to the caller.</summary>
+    /// <param name="request">The request, with its body read.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    ValueTask<AuthResult> AuthenticateAsync(WebhookRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+namespace Webhooks.Modular.Abstractions.Inbound;
+
+/// <summary>The result of the inbound pipeline for one request.</summary>
+/// <param name="Status">How it ended.</param>
+/// <param name="RequestId">The request's id.</param>
+public sealed record ReceiveOutcome(ReceiveStatus Status, string RequestId)
+{
+    /// <summary>The stored event's id (accepted or duplicate).</summary>
+    public Guid? EventId { get; init; }
+
+    /// <summary>The ids of the runs started (accepted) or started before (duplicate).</summary>
+    public IReadOnlyList<string> RunIds { get; init; } = [];
+
+    /// <summary>A human-readable detail safe to return to the caller (never an auth failure reason).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The methods the hook takes, for a 405's <c>Allow</c> header.</summary>
+    public IReadOnlyList<string> AllowedMethods { get; init; } = [];
+
+    /// <summary>The <c>WWW-Authenticate</c> challenge to send with a 401, if the scheme has one.</summary>
+    public string? Challenge { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace Webhooks.Modular.Abstractions.Storage;
+
+/// <summary>Stores inbound events together with the runs they start.</summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Commits the event, its runs and its idempotency key in one transaction. Returns only once they are
+    /// durable. A key or run id already present makes it a duplicate, and nothing is written.
+    /// </summary>
+    /// <param name="webhook">What to commit.</param>
+    /// <param name="cancellationToken">Cancels waiting (the write may still commit).</param>
+    Task<AcceptResult> AcceptAsync(AcceptedWebhook webhook, CancellationToken cancellationToken);
+
+    /// <summary>An event by id, or <c>null</c>.</summary>
+    /// <param name="id">The event's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The event and runs an unexpired idempotency key points at, or <c>null</c>.</summary>
+    /// <param name="scope">The key's scope.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<AcceptResult?> FindIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken);
+}

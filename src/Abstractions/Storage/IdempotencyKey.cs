@@ -1,0 +1,7 @@
+namespace Webhooks.Modular.Abstractions.Storage;
+
+/// <summary>A key that makes a second delivery of the same request a duplicate.</summary>
+/// <param name="Scope">The namespace of the key, usually the hook's name.</param>
+/// <param name="Key">The key the sender gave.</param>
+/// <param name="ExpiresAt">When the key may be forgotten.</param>
+public sealed record IdempotencyKey(string Scope, string Key, DateTimeOffset ExpiresAt);

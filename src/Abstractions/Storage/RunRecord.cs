@@ -1,0 +1,38 @@
+namespace Webhooks.Modular.Abstractions.Storage;
+
+/// <summary>A run as stored.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="EventId">The event that started it.</param>
+/// <param name="RequestId">The inbound request behind that event.</param>
+/// <param name="HookName">The hook whose action it runs.</param>
+/// <param name="ActionType">The action type.</param>
+/// <param name="Input">The input JSON.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Attempt">How many times it has been claimed.</param>
+/// <param name="MaxAttempts">How many claims it may have.</param>
+/// <param name="CreatedAt">When it was enqueued.</param>
+/// <param name="StartedAt">When its latest attempt started.</param>
+/// <param name="FinishedAt">When it finished.</param>
+/// <param name="ExitCode">The action's exit code.</param>
+/// <param name="Output">Captured output.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="LeaseOwner">The worker holding it, while running.</param>
+/// <param name="LeaseExpiresAt">When that lease ends.</param>
+public sealed record RunRecord(
+    string Id,
+    Guid EventId,
+    string RequestId,
+    string HookName,
+    string ActionType,
+    string Input,
+    RunStatus Status,
+    int Attempt,
+    int MaxAttempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int? ExitCode,
+    string? Output,
+    string? Error,
+    string? LeaseOwner,
+    DateTimeOffset? LeaseExpiresAt);
