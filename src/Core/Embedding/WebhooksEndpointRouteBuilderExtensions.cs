@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Abstractions.Surfaces;
+using Webhooks.Modular.Core.Configuration;
+using Webhooks.Modular.Core.Hooks;
+using Webhooks.Modular.Core.Plugins;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the webhook engine's routes.</summary>
+public static class WebhooksEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Checks the deployment (a storage plugin is present, every hook builds) and maps every API surface and every
+    /// plugin's endpoints. Throws <see cref="PluginConfigurationException"/> for a broken deployment, before the
+    /// server takes any request.
+    /// </summary>
+    /// <param name="endpoints">The app's route builder.</param>
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        var deployment = services.GetRequiredService<DeploymentModel>();
+        if (services.GetService<IEventStore>() is null || services.GetService<IRunQueue>() is null || services.GetService<IHookStore>() is null)
+        {
+            throw new PluginConfigurationException(
+                deployment.File, "host", "plugins", "no storage plugin: add one, such as { \"name\": \"Storage.Sqlite\" }");
+        }
+
+        services.GetRequiredService<HookRegistry>().Build();
+        foreach (var surface in services.GetServices<IApiSurface>())
+        {
+            surface.Map(endpoints);
+        }
+
+        foreach (var plugin in services.GetRequiredService<PluginCatalog>().Plugins)
+        {
+            plugin.Plugin.MapEndpoints(endpoints, plugin.Context);
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Auth;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Surfaces;
+using Webhooks.Modular.Core.Auth;
+using Webhooks.Modular.Core.Hooks;
+using Webhooks.Modular.Core.InProcess;
+using Webhooks.Modular.Core.Pipeline;
+using Webhooks.Modular.Core.Plugins;
+using Webhooks.Modular.Core.Runs;
+using Webhooks.Modular.Core.Surfaces;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the webhook engine to an ASP.NET Core app.</summary>
+public static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: loads the deployment's plugins (in dependency order), lets each register its services,
+    /// then composes the inbound pipeline and the run worker. Throws <see cref="PluginConfigurationException"/>
+    /// for a broken deployment.
+    /// </summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="configure">Describes the deployment (a <c>plugins.json</c> file, plugins, hooks, handlers).</param>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, Action<Webhooks.Modular.Core.Embedding.WebhooksBuilder> configure)
+    {
+        var builder = new Webhooks.Modular.Core.Embedding.WebhooksBuilder();
+        configure(builder);
+        var deployment = builder.Deployment;
+
+        var runOptions = BindRunOptions(deployment.Runs, deployment.File);
+        foreach (var change in builder.RunOptions)
+        {
+            change(runOptions);
+        }
+
+        var plugins = new PluginLoader().Load(deployment);
+        foreach (var plugin in plugins)
+        {
+            plugin.Plugin.ConfigureServices(services, plugin.Context);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddSingleton(deployment);
+        services.AddSingleton(new PluginCatalog(plugins));
+        services.AddSingleton<HookFactory>();
+        services.AddSingleton<HookRegistry>();
+        services.AddSingleton<RunSignal>();
+        services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
+        services.AddSingleton<IRunActionFactory, InProcessActionFactory>();
+        foreach (var handler in builder.Handlers)
+        {
+            services.AddSingleton(handler);
+        }
+
+        services.AddInboundPipeline();
+        services.AddSingleton<IApiSurface, GenericHookSurface>();
+        services.AddSingleton<IApiSurface, RunsApi>();
+        services.AddOptions<RunWorkerOptions>().Configure(o =>
+        {
+            o.Enabled = runOptions.Enabled;
+            o.Concurrency = runOptions.Concurrency;
+            o.LeaseSeconds = runOptions.LeaseSeconds;
+            o.PollMilliseconds = runOptions.PollMilliseconds;
+        });
+        services.AddHostedService<HookSynchronizer>();
+        services.AddHostedService<RunWorker>();
+        return services;
+    }
+
+    private static RunWorkerOptions BindRunOptions(IConfiguration? section, string file)
+    {
+        var options = new RunWorkerOptions();
+        try
+        {
+            section?.Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PluginConfigurationException(file, "host", "runs", ex.Message, ex);
+        }
+
+        if (options.Concurrency < 1)
+        {
+            throw new PluginConfigurationException(file, "host", "runs:concurrency", "must be at least 1");
+        }
+
+        if (options.LeaseSeconds <= 0)
+        {
+            throw new PluginConfigurationException(file, "host", "runs:leaseSeconds", "must be positive");
+        }
+
+        if (options.PollMilliseconds < 10)
+        {
+            throw new PluginConfigurationException(file, "host", "runs:pollMilliseconds", "must be at least 10");
+        }
+
+        return options;
+    }
+}

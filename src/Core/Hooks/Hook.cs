@@ -1,0 +1,46 @@
+using Webhooks.Modular.Abstractions.Auth;
+using Webhooks.Modular.Abstractions.Conditions;
+using Webhooks.Modular.Abstractions.Actions;
+
+namespace Webhooks.Modular.Core.Hooks;
+
+/// <summary>A hook built from its definition: the components that serve it.</summary>
+internal sealed class Hook
+{
+    private volatile bool _enabled = true;
+
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Methods { get; init; }
+
+    public required long MaxBodyBytes { get; init; }
+
+    public required IReadOnlyList<string> ContentTypes { get; init; }
+
+    public required string AuthScheme { get; init; }
+
+    public required IInboundAuthenticator Authenticator { get; init; }
+
+    public required AuthMode AuthMode { get; init; }
+
+    public required IReadOnlyList<ITriggerCondition> Conditions { get; init; }
+
+    public required string ActionType { get; init; }
+
+    public required IRunAction Action { get; init; }
+
+    public required int MaxAttempts { get; init; }
+
+    public required IReadOnlyList<string> IdempotencyHeaders { get; init; }
+
+    public required TimeSpan IdempotencyRetention { get; init; }
+
+    /// <summary>The definition without settings (so without secrets), as stored in the hook store.</summary>
+    public required string Summary { get; init; }
+
+    public bool Enabled
+    {
+        get => _enabled;
+        set => _enabled = value;
+    }
+}

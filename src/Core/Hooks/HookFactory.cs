@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Auth;
+using Webhooks.Modular.Abstractions.Conditions;
+using Webhooks.Modular.Abstractions.Configuration;
+using Webhooks.Modular.Abstractions.Plugins;
+
+namespace Webhooks.Modular.Core.Hooks;
+
+/// <summary>
+/// Validates a hook definition and builds it with the factories the plugins registered. Every error names the
+/// configuration file, the hook and the key.
+/// </summary>
+internal sealed partial class HookFactory(
+    IEnumerable<IAuthSchemeFactory> authSchemes,
+    IEnumerable<ITriggerConditionFactory> conditions,
+    IEnumerable<IRunActionFactory> actions)
+{
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+    public const int DefaultMaxAttempts = 3;
+
+    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled"];
+    private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
+    private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    private readonly Dictionary<string, IAuthSchemeFactory> _authSchemes = authSchemes.ToDictionary(f => f.Scheme, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ITriggerConditionFactory> _conditions = conditions.ToDictionary(f => f.Type, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IRunActionFactory> _actions = actions.ToDictionary(f => f.Type, StringComparer.OrdinalIgnoreCase);
+
+    public Hook Create(IConfiguration section, string key, string file, string baseDirectory)
+    {
+        var name = section["name"];
+        var owner = name is null ? key : $"hook '{name}'";
+        PluginConfigurationException Error(string subKey, string message) => new(file, owner, $"{key}:{subKey}", message);
+
+        foreach (var child in section.GetChildren())
+        {
+            if (!HookKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                throw Error(child.Key, $"unknown key (expected one of: {string.Join(", ", HookKeys)})");
+            }
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            throw Error("name", "is required");
+        }
+
+        if (!HookName().IsMatch(name))
+        {
+            throw Error("name", "must be 1-100 characters of letters, digits, '-', '_' or '.'");
+        }
+
+        var methods = section.GetSection("methods").GetChildren().Select(c => (c.Value ?? string.Empty).ToUpperInvariant()).ToArray();
+        if (methods.Length == 0)
+        {
+            methods = ["POST"];
+        }
+
+        foreach (var method in methods.Where(m => !KnownMethods.Contains(m)))
+        {
+            throw Error("methods", $"'{method}' is not one of {string.Join(", ", KnownMethods)}");
+        }
+
+        var maxBodyBytes = DefaultMaxBodyBytes;
+        if (section["maxBodyBytes"] is { } maxText && (!long.TryParse(maxText, out maxBodyBytes) || maxBodyBytes <= 0))
+        {
+            throw Error("maxBodyBytes", $"'{maxText}' is not a positive number of bytes");
+        }
+
+        var settings = (IConfigurationSection component, string componentKey) =>
+            new ComponentSettings(name, $"{key}:{componentKey}", component.GetSection("settings"), baseDirectory, file);
+
+        var auth = section.GetSection("auth");
+        var scheme = auth["scheme"] ?? throw Error("auth:scheme", "is required (use \"none\" for a hook anyone may call)");
+        var authFactory = _authSchemes.GetValueOrDefault(scheme)
+            ?? throw Error("auth:scheme", $"unknown auth scheme '{scheme}' (known: {Known(_authSchemes.Keys)}); is its plugin listed in 'plugins'?");
+        var authMode = (auth["mode"] ?? "enforce").ToLowerInvariant() switch
+        {
+            "enforce" => AuthMode.Enforce,
+            "observe" => AuthMode.Observe,
+            var other => throw Error("auth:mode", $"'{other}' is not 'enforce' or 'observe'"),
+        };
+        var authenticator = authFactory.Create(settings(auth, "auth"));
+
+        var builtConditions = new List<ITriggerCondition>();
+        var conditionTypes = new List<string>();
+        foreach (var condition in section.GetSection("conditions").GetChildren())
+        {
+            var conditionKey = $"conditions:{condition.Key}";
+            var type = condition["type"] ?? throw Error($"{conditionKey}:type", "is required");
+            var factory = _conditions.GetValueOrDefault(type)
+                ?? throw Error($"{conditionKey}:type", $"unknown condition type '{type}' (known: {Known(_conditions.Keys)}); is its plugin listed in 'plugins'?");
+            builtConditions.Add(factory.Create(settings(condition, conditionKey)));
+            conditionTypes.Add(type);
+        }
+
+        var action = section.GetSection("action");
+        var actionType = action["type"] ?? throw Error("action:type", "is required");
+        var actionFactory = _actions.GetValueOrDefault(actionType)
+            ?? throw Error("action:type", $"unknown action type '{actionType}' (known: {Known(_actions.Keys)}); is its plugin listed in 'plugins'?");
+        var maxAttempts = DefaultMaxAttempts;
+        if (action["maxAttempts"] is { } attemptsText && (!int.TryParse(attemptsText, out maxAttempts) || maxAttempts < 1))
+        {
+            throw Error("action:maxAttempts", $"'{attemptsText}' is not a positive whole number");
+        }
+
+        var builtAction = actionFactory.Create(settings(action, "action"));
+
+        var idempotency = section.GetSection("idempotency");
+        var idempotencyHeaders = idempotency.GetSection("headers").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
+        var retentionHours = 24.0;
+        if (idempotency["retentionHours"] is { } hoursText && (!double.TryParse(hoursText, System.Globalization.CultureInfo.InvariantCulture, out retentionHours) || retentionHours <= 0))
+        {
+            throw Error("idempotency:retentionHours", $"'{hoursText}' is not a positive number of hours");
+        }
+
+        var enabled = true;
+        if (section["enabled"] is { } enabledText && !bool.TryParse(enabledText, out enabled))
+        {
+            throw Error("enabled", $"'{enabledText}' is not true or false");
+        }
+
+        var contentTypes = section.GetSection("contentTypes").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
+        var summary = JsonSerializer.Serialize(new
+        {
+            name,
+            methods,
+            maxBodyBytes,
+            contentTypes,
+            auth = new { scheme, mode = authMode.ToString().ToLowerInvariant() },
+            conditions = conditionTypes,
+            action = new { type = actionType, maxAttempts },
+        });
+
+        return new Hook
+        {
+            Name = name,
+            Methods = methods,
+            MaxBodyBytes = maxBodyBytes,
+            ContentTypes = contentTypes,
+            AuthScheme = scheme,
+            Authenticator = authenticator,
+            AuthMode = authMode,
+            Conditions = builtConditions,
+            ActionType = actionType,
+            Action = builtAction,
+            MaxAttempts = maxAttempts,
+            IdempotencyHeaders = idempotencyHeaders.Length > 0 ? idempotencyHeaders : DefaultIdempotencyHeaders,
+            IdempotencyRetention = TimeSpan.FromHours(retentionHours),
+            Summary = summary,
+            Enabled = enabled,
+        };
+    }
+
+    private static string Known(IEnumerable<string> names) =>
+        names.Any() ? string.Join(", ", names.Order(StringComparer.Ordinal)) : "none";
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    private static partial Regex HookName();
+}

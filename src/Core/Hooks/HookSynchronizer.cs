@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Hosting;
+using Webhooks.Modular.Abstractions.Storage;
+
+namespace Webhooks.Modular.Core.Hooks;
+
+/// <summary>At start, records every configured hook (without its secrets) in the hook store.</summary>
+internal sealed class HookSynchronizer(HookRegistry hooks, IHookStore store) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hook in hooks.All)
+        {
+            await store.UpsertHookAsync(hook.Name, hook.Summary, cancellationToken);
+            await store.SetHookEnabledAsync(hook.Name, hook.Enabled, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using MediatR;
+using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Core.Runs;
+
+namespace Webhooks.Modular.Core.Pipeline;
+
+/// <summary>
+/// Last step: commit the event, its run and its idempotency key in one transaction, then answer. Acknowledged
+/// means persisted: the outcome is <see cref="ReceiveStatus.Accepted"/> only after the store's commit.
+/// </summary>
+internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clock, RunSignal runSignal)
+    : IRequestHandler<ReceiveWebhook, ReceiveOutcome>
+{
+    public async Task<ReceiveOutcome> Handle(ReceiveWebhook request, CancellationToken cancellationToken)
+    {
+        var hook = request.Hook!;
+        var webhook = request.Request!;
+        var redactor = new CredentialRedactor(hook.Authenticator);
+        var stored = new WebhookEvent(
+            Guid.CreateVersion7(clock.GetUtcNow()),
+            request.RequestId,
+            hook.Name,
+            webhook.Method,
+            webhook.Path,
+            redactor.Headers(webhook.Headers),
+            redactor.Query(webhook.Query),
+            webhook.Body.ToArray(),
+            webhook.RemoteAddress?.ToString(),
+            clock.GetUtcNow());
+
+        var runs = request.Triggered
+            ? new[]
+            {
+                new NewRun(
+                    request.Inbound.RunId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
+                    hook.Name,
+                    hook.ActionType,
+                    request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),
+                    hook.MaxAttempts),
+            }
+            : [];
+
+        // Not cancellable: once the write is queued it may commit, and the caller must then hear about it.
+        var result = await events.AcceptAsync(new AcceptedWebhook(stored, runs, request.IdempotencyKey), CancellationToken.None);
+        if (!result.Accepted)
+        {
+            var detail = result.Conflict == "run-id" ? $"a run with id '{runs[0].Id}' already exists" : "this idempotency key was already received";
+            return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = result.RunIds };
+        }
+
+        if (runs.Length > 0)
+        {
+            runSignal.Notify();
+        }
+
+        return request.Outcome(request.Triggered ? ReceiveStatus.Accepted : ReceiveStatus.NotTriggered) with
+        {
+            EventId = result.EventId,
+            RunIds = result.RunIds,
+        };
+    }
+
+    /// <summary>The body when it is JSON, else <c>{}</c>: a run's input is always a JSON text.</summary>
+    internal static string DefaultInput(WebhookRequest request) =>
+        request.Json is not null ? Encoding.UTF8.GetString(request.Body.Span) : "{}";
+}

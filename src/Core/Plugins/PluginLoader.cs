@@ -1,0 +1,104 @@
+using System.Reflection;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Core.Configuration;
+
+namespace Webhooks.Modular.Core.Plugins;
+
+/// <summary>
+/// Loads the plugins of a deployment: each folder into its own <see cref="PluginLoadContext"/>, after checking
+/// its Abstractions version, then orders all plugins by their declared dependencies.
+/// </summary>
+internal sealed class PluginLoader
+{
+    private readonly SharedAssemblies _shared = new();
+
+    public IReadOnlyList<LoadedPlugin> Load(DeploymentModel deployment)
+    {
+        var loaded = new List<LoadedPlugin>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in deployment.Plugins)
+        {
+            if (!seen.Add(entry.Name))
+            {
+                throw new PluginConfigurationException(deployment.File, entry.Name, $"{entry.Key}:name", "this plugin is listed twice");
+            }
+
+            var context = new PluginContext(entry.Name, entry.Settings, deployment.BaseDirectory, deployment.File);
+            loaded.Add(entry.Instance is not null
+                ? new LoadedPlugin(entry.Instance, context, null)
+                : LoadFromFolder(deployment.File, entry, context));
+        }
+
+        return PluginOrder.Sort(loaded, deployment.File);
+    }
+
+    private LoadedPlugin LoadFromFolder(string file, PluginEntry entry, PluginContext context)
+    {
+        var folder = entry.Folder!;
+        if (!Directory.Exists(folder))
+        {
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin folder '{folder}' does not exist (build the solution, or set 'path')");
+        }
+
+        // A plugin built with EnableDynamicLoading has exactly one <assembly>.deps.json beside its main assembly.
+        var depsFiles = Directory.GetFiles(folder, "*.deps.json");
+        if (depsFiles.Length != 1)
+        {
+            throw new PluginConfigurationException(
+                file, entry.Name, $"{entry.Key}:path",
+                depsFiles.Length == 0
+                    ? $"plugin folder '{folder}' holds no plugin assembly (no *.deps.json beside a .dll)"
+                    : $"plugin folder '{folder}' holds several plugin assemblies ({string.Join(", ", depsFiles.Select(Path.GetFileName))})");
+        }
+
+        var mainAssembly = depsFiles[0][..^".deps.json".Length] + ".dll";
+        if (!File.Exists(mainAssembly))
+        {
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin assembly '{mainAssembly}' is missing");
+        }
+
+        var builtAgainst = AbstractionsCompatibility.ReferencedVersion(mainAssembly)
+            ?? throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"'{Path.GetFileName(mainAssembly)}' does not reference {AbstractionsCompatibility.AssemblyName}, so it is not a plugin");
+        if (!AbstractionsCompatibility.IsCompatible(builtAgainst, AbstractionsCompatibility.HostVersion))
+        {
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", AbstractionsCompatibility.Describe(builtAgainst, AbstractionsCompatibility.HostVersion));
+        }
+
+        var loadContext = new PluginLoadContext(entry.Name, mainAssembly, _shared);
+        try
+        {
+            var assembly = loadContext.LoadFromAssemblyPath(mainAssembly);
+            var entryPoints = ExportedTypes(assembly)
+                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWebhookPlugin).IsAssignableFrom(t))
+                .ToArray();
+            if (entryPoints.Length != 1)
+            {
+                throw new PluginConfigurationException(
+                    file, entry.Name, $"{entry.Key}:path",
+                    entryPoints.Length == 0
+                        ? $"'{Path.GetFileName(mainAssembly)}' has no public class implementing IWebhookPlugin"
+                        : $"'{Path.GetFileName(mainAssembly)}' has several IWebhookPlugin classes: {string.Join(", ", entryPoints.Select(t => t.FullName))}");
+            }
+
+            var plugin = (IWebhookPlugin)Activator.CreateInstance(entryPoints[0])!;
+            return new LoadedPlugin(plugin, context, loadContext);
+        }
+        catch (Exception ex) when (ex is not PluginConfigurationException)
+        {
+            loadContext.Unload();
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"could not load '{mainAssembly}': {ex.Message}", ex);
+        }
+    }
+
+    private static IEnumerable<Type> ExportedTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetExportedTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            return ex.Types.OfType<Type>();
+        }
+    }
+}

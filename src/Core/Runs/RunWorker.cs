@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Core.Diagnostics;
+using Webhooks.Modular.Core.Hooks;
+
+namespace Webhooks.Modular.Core.Runs;
+
+/// <summary>
+/// Claims queued runs under a lease and executes their hook's action, up to the configured concurrency.
+/// The lease is renewed while the action runs; a worker that dies stops renewing, so another claim takes
+/// the run over, and the attempt number fences the dead worker's late completion out.
+/// </summary>
+internal sealed class RunWorker(
+    IRunQueue queue,
+    IEventStore events,
+    HookRegistry hooks,
+    RunSignal signal,
+    IOptions<RunWorkerOptions> options,
+    ILogger<RunWorker> logger) : BackgroundService
+{
+    private readonly RunWorkerOptions _options = options.Value;
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        Log.WorkerStarted(logger, _workerId, _options.Concurrency, _options.Lease);
+        var inFlight = new List<Task>();
+        var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+                var free = _options.Concurrency - inFlight.Count;
+                var claimed = free > 0
+                    ? await queue.ClaimAsync(_workerId, free, _options.Lease, stoppingToken)
+                    : [];
+                foreach (var run in claimed)
+                {
+                    inFlight.Add(Task.Run(() => ExecuteAsync(run, stoppingToken), CancellationToken.None));
+                }
+
+                if (claimed.Count == free && free > 0)
+                {
+                    continue; // There may be more waiting.
+                }
+
+                var wake = signal.WaitAsync(poll, stoppingToken);
+                await (inFlight.Count == _options.Concurrency ? Task.WhenAny(inFlight.Append(wake)) : wake);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.WorkerLoopFailed(logger, ex);
+                await Task.Delay(poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        // Runs cut short by shutdown are left leased: they are claimed again once the lease expires.
+        await Task.WhenAll(inFlight).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task ExecuteAsync(RunRecord run, CancellationToken stoppingToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var renewal = RenewWhileRunningAsync(run, attempt);
+        RunResult result;
+        try
+        {
+            var hook = hooks.Find(run.HookName);
+            var stored = await events.GetEventAsync(run.EventId, attempt.Token);
+            if (hook is null || stored is null)
+            {
+                result = RunResult.Failure(hook is null ? $"hook '{run.HookName}' is no longer configured" : $"event {run.EventId} is missing");
+            }
+            else
+            {
+                var context = new RunContext(run.Id, run.HookName, run.RequestId, run.EventId, run.Attempt, run.Input, stored.Headers, stored.Body);
+                result = await hook.Action.ExecuteAsync(context, attempt.Token);
+            }
+        }
+        catch (OperationCanceledException) when (attempt.IsCancellationRequested)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return; // Shutdown: leave the lease to expire so the run is retried, never forgotten.
+            }
+
+            Log.LeaseLost(logger, run.Id);
+            return;
+        }
+        catch (Exception ex)
+        {
+            result = RunResult.Failure($"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (stoppingToken.IsCancellationRequested && !result.Succeeded)
+        {
+            return; // The action saw the shutdown; its failure is not the run's.
+        }
+
+        var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, CancellationToken.None);
+        if (recorded)
+        {
+            Log.RunFinished(logger, run.Id, run.HookName, run.RequestId, run.Attempt, result.Succeeded ? "succeeded" : "failed");
+        }
+        else
+        {
+            Log.LeaseLost(logger, run.Id);
+        }
+    }
+
+    private RenewalTimer RenewWhileRunningAsync(RunRecord run, CancellationTokenSource attempt) =>
+        new(_options.Lease / 3, async () =>
+        {
+            if (!await queue.RenewLeaseAsync(run.Id, _workerId, run.Attempt, _options.Lease, CancellationToken.None))
+            {
+                await attempt.CancelAsync();
+            }
+        });
+}

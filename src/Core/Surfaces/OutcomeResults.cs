@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Webhooks.Modular.Abstractions.Inbound;
+
+namespace Webhooks.Modular.Core.Surfaces;
+
+/// <summary>The generic wire format: 200 with ids, 204, or a problem-details error. Every answer carries <c>X-Request-Id</c>.</summary>
+internal static class OutcomeResults
+{
+    public static IResult ToResult(ReceiveOutcome outcome, HttpContext context)
+    {
+        context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        switch (outcome.Status)
+        {
+            case ReceiveStatus.Accepted:
+                return Results.Ok(new AcceptedResponse(outcome.RequestId, outcome.EventId, outcome.RunIds.FirstOrDefault(), outcome.RunIds));
+            case ReceiveStatus.NotTriggered:
+                return Results.NoContent();
+            case ReceiveStatus.MethodNotAllowed:
+                context.Response.Headers.Allow = string.Join(", ", outcome.AllowedMethods);
+                break;
+            case ReceiveStatus.Unauthorized when outcome.Challenge is not null:
+                context.Response.Headers.WWWAuthenticate = outcome.Challenge;
+                break;
+        }
+
+        var (status, title) = Describe(outcome.Status);
+        var extensions = new Dictionary<string, object?> { ["requestId"] = outcome.RequestId };
+        if (outcome.Status == ReceiveStatus.Duplicate)
+        {
+            extensions["eventId"] = outcome.EventId;
+            extensions["runIds"] = outcome.RunIds;
+        }
+
+        // A 401 never says which check failed.
+        var detail = outcome.Status == ReceiveStatus.Unauthorized ? null : outcome.Detail;
+        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    }
+
+    private static (int Status, string Title) Describe(ReceiveStatus status) => status switch
+    {
+        ReceiveStatus.HookNotFound => (StatusCodes.Status404NotFound, "Hook not found"),
+        ReceiveStatus.MethodNotAllowed => (StatusCodes.Status405MethodNotAllowed, "Method not allowed"),
+        ReceiveStatus.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
+        ReceiveStatus.UnsupportedMediaType => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type"),
+        ReceiveStatus.Unauthorized => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+        ReceiveStatus.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+        ReceiveStatus.Duplicate => (StatusCodes.Status409Conflict, "Duplicate request"),
+        ReceiveStatus.BadRequest => (StatusCodes.Status400BadRequest, "Bad request"),
+        _ => (StatusCodes.Status500InternalServerError, "Unexpected outcome"),
+    };
+}

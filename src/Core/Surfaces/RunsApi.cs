@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Abstractions.Surfaces;
+
+namespace Webhooks.Modular.Core.Surfaces;
+
+/// <summary><c>GET /runs/{id}</c> and <c>GET /events/{id}</c>: follow one request from its stored event to its run's output.</summary>
+internal sealed class RunsApi : IApiSurface
+{
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/runs/{id}", async (string id, IRunQueue runs, CancellationToken cancellationToken) =>
+            await runs.GetRunAsync(id, cancellationToken) is { } run
+                ? Results.Ok(RunView.From(run))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run with id '{id}'"));
+
+        endpoints.MapGet("/events/{id}", async (string id, IEventStore events, CancellationToken cancellationToken) =>
+            Guid.TryParse(id, out var eventId) && await events.GetEventAsync(eventId, cancellationToken) is { } stored
+                ? Results.Ok(EventView.From(stored))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found", detail: $"no event with id '{id}'"));
+    }
+}
