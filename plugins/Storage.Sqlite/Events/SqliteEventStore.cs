@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Database;
+
+namespace Webhooks.Modular.Storage.Sqlite.Events;
+
+/// <summary>Stores events with their runs and idempotency keys, all in one write.</summary>
+internal sealed class SqliteEventStore : IEventStore
+{
+    private const string IdempotencyKeyConflict = "idempotency-key";
+    private const string RunIdConflict = "run-id";
+
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="database">The shared database.</param>
+    public SqliteEventStore(SqliteDatabase database) => _database = database;
+
+    /// <inheritdoc />
+    public Task<AcceptResult> AcceptAsync(AcceptedWebhook webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        ArgumentNullException.ThrowIfNull(webhook.Event);
+        ArgumentNullException.ThrowIfNull(webhook.Runs);
+        foreach (var run in webhook.Runs)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(run.MaxAttempts, 1, nameof(webhook));
+        }
+
+        // Serialise here, on the caller's thread, so that the single writer spends its time on SQL only.
+        var prepared = new PreparedAccept(
+            webhook,
+            JsonColumns.WriteValues(webhook.Event.Headers),
+            JsonColumns.WriteValues(webhook.Event.Query),
+            webhook.Runs.Select(r => r.Id).ToArray());
+        return _database.WriteAsync(transaction => Accept(transaction, prepared), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at
+                FROM events WHERE id = $id
+                """;
+            command.Parameters.AddWithValue("$id", FormatId(id));
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new WebhookEvent(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                JsonColumns.ReadValues(reader.GetString(5)),
+                JsonColumns.ReadValues(reader.GetString(6)),
+                reader.IsDBNull(7) ? [] : reader.GetFieldValue<byte[]>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                UnixTime.FromMilliseconds(reader.GetInt64(9)));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<AcceptResult?> FindIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            return FindKey(command, scope, key, _database.NowMilliseconds);
+        }
+    }
+
+    // Guids are stored as text, not Microsoft.Data.Sqlite's default 16-byte blob, so that the sqlite3 shell
+    // and every other reader of the file see the same id the API shows.
+    private static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    private static AcceptResult? FindKey(SqliteCommand command, string scope, string key, long now)
+    {
+        command.CommandText = """
+            SELECT event_id, run_ids FROM idempotency_keys
+            WHERE scope = $scope AND key = $key AND expires_at > $now
+            """;
+        command.Parameters.AddWithValue("$scope", scope);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", now);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new AcceptResult(false, Guid.Parse(reader.GetString(0)), JsonColumns.ReadStrings(reader.GetString(1)), IdempotencyKeyConflict);
+    }
+
+    private static bool AnyRunExists(SqliteConnection connection, SqliteTransaction transaction, string[] runIds)
+    {
+        if (runIds.Length == 0)
+        {
+            return false;
+        }
+
+        // Two runs of one request with the same id collide with each other before they collide with the table.
+        if (runIds.Distinct(StringComparer.Ordinal).Count() != runIds.Length)
+        {
+            return true;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = new string[runIds.Length];
+        for (var i = 0; i < runIds.Length; i++)
+        {
+            names[i] = "$r" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], runIds[i]);
+        }
+
+        command.CommandText = $"SELECT 1 FROM runs WHERE id IN ({string.Join(", ", names)}) LIMIT 1";
+        return command.ExecuteScalar() is not null;
+    }
+
+    private AcceptResult Accept(SqliteTransaction transaction, PreparedAccept prepared)
+    {
+        var connection = transaction.Connection!;
+        var webhook = prepared.Webhook;
+        var now = _database.NowMilliseconds;
+        var eventId = FormatId(webhook.Event.Id);
+
+        // Checked inside the write, not before queueing it: only here is the answer still true at commit,
+        // including against a duplicate queued in the same batch.
+        if (webhook.IdempotencyKey is { } idempotencyKey)
+        {
+            using var find = connection.CreateCommand();
+            find.Transaction = transaction;
+            if (FindKey(find, idempotencyKey.Scope, idempotencyKey.Key, now) is { } earlier)
+            {
+                return earlier;
+            }
+        }
+
+        if (AnyRunExists(connection, transaction, prepared.RunIds))
+        {
+            return new AcceptResult(false, null, [], RunIdConflict);
+        }
+
+        using (var insertEvent = connection.CreateCommand())
+        {
+            insertEvent.Transaction = transaction;
+            insertEvent.CommandText = """
+                INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at)
+                VALUES ($id, $request_id, $hook_name, $method, $path, $headers, $query, $body, $remote_address, $received_at)
+                """;
+            var e = webhook.Event;
+            insertEvent.Parameters.AddWithValue("$id", eventId);
+            insertEvent.Parameters.AddWithValue("$request_id", e.RequestId);
+            insertEvent.Parameters.AddWithValue("$hook_name", e.HookName);
+            insertEvent.Parameters.AddWithValue("$method", e.Method);
+            insertEvent.Parameters.AddWithValue("$path", e.Path);
+            insertEvent.Parameters.AddWithValue("$headers", prepared.HeadersJson);
+            insertEvent.Parameters.AddWithValue("$query", prepared.QueryJson);
+            insertEvent.Parameters.Add("$body", SqliteType.Blob).Value = e.Body ?? [];
+            insertEvent.Parameters.AddWithValue("$remote_address", (object?)e.RemoteAddress ?? DBNull.Value);
+            insertEvent.Parameters.AddWithValue("$received_at", UnixTime.ToMilliseconds(e.ReceivedAt));
+            insertEvent.ExecuteNonQuery();
+        }
+
+        if (webhook.Runs.Count > 0)
+        {
+            using var insertRun = connection.CreateCommand();
+            insertRun.Transaction = transaction;
+            insertRun.CommandText = """
+                INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
+                VALUES ($id, $event_id, $request_id, $hook_name, $action_type, $input, 'queued', 0, $max_attempts, $now, $now)
+                """;
+            var id = insertRun.Parameters.Add("$id", SqliteType.Text);
+            insertRun.Parameters.AddWithValue("$event_id", eventId);
+            insertRun.Parameters.AddWithValue("$request_id", webhook.Event.RequestId);
+            var hookName = insertRun.Parameters.Add("$hook_name", SqliteType.Text);
+            var actionType = insertRun.Parameters.Add("$action_type", SqliteType.Text);
+            var input = insertRun.Parameters.Add("$input", SqliteType.Text);
+            var maxAttempts = insertRun.Parameters.Add("$max_attempts", SqliteType.Integer);
+            insertRun.Parameters.AddWithValue("$now", now);
+            foreach (var run in webhook.Runs)
+            {
+                id.Value = run.Id;
+                hookName.Value = run.HookName;
+                actionType.Value = run.ActionType;
+                input.Value = run.Input;
+                maxAttempts.Value = run.MaxAttempts;
+                insertRun.ExecuteNonQuery();
+            }
+        }
+
+        if (webhook.IdempotencyKey is { } newKey)
+        {
+            // Reaching here means any row for this scope and key has expired: it is replaced, not kept.
+            using var insertKey = connection.CreateCommand();
+            insertKey.Transaction = transaction;
+            insertKey.CommandText = """
+                INSERT INTO idempotency_keys (scope, key, event_id, run_ids, created_at, expires_at)
+                VALUES ($scope, $key, $event_id, $run_ids, $now, $expires_at)
+                ON CONFLICT (scope, key) DO UPDATE SET
+                    event_id = excluded.event_id,
+                    run_ids = excluded.run_ids,
+                    created_at = excluded.created_at,
+                    expires_at = excluded.expires_at
+                """;
+            insertKey.Parameters.AddWithValue("$scope", newKey.Scope);
+            insertKey.Parameters.AddWithValue("$key", newKey.Key);
+            insertKey.Parameters.AddWithValue("$event_id", eventId);
+            insertKey.Parameters.AddWithValue("$run_ids", JsonColumns.WriteStrings(prepared.RunIds));
+            insertKey.Parameters.AddWithValue("$now", now);
+            insertKey.Parameters.AddWithValue("$expires_at", UnixTime.ToMilliseconds(newKey.ExpiresAt));
+            insertKey.ExecuteNonQuery();
+        }
+
+        return new AcceptResult(true, webhook.Event.Id, prepared.RunIds, null);
+    }
+
+    private sealed record PreparedAccept(AcceptedWebhook Webhook, string HeadersJson, string QueryJson, string[] RunIds);
+}

@@ -1,0 +1,95 @@
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Database;
+
+namespace Webhooks.Modular.Storage.Sqlite.Hooks;
+
+/// <summary>Stores hook definitions in the <c>hooks</c> table.</summary>
+internal sealed class SqliteHookStore : IHookStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="database">The shared database.</param>
+    public SqliteHookStore(SqliteDatabase database) => _database = database;
+
+    /// <inheritdoc />
+    public Task<HookRecord> UpsertHookAsync(string name, string definition, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(definition);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+
+                // A new hook starts enabled; an existing one keeps its creation time and its enabled flag, which
+                // an operator may have changed on purpose.
+                command.CommandText = $"""
+                    INSERT INTO hooks (name, definition, enabled, created_at, updated_at)
+                    VALUES ($name, $definition, 1, $now, $now)
+                    ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
+                    RETURNING {HookRows.Columns}
+                    """;
+                command.Parameters.AddWithValue("$name", name);
+                command.Parameters.AddWithValue("$definition", definition);
+                command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                return HookRows.Read(reader);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> SetHookEnabledAsync(string name, bool enabled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE hooks SET enabled = $enabled, updated_at = $now WHERE name = $name";
+                command.Parameters.AddWithValue("$name", name);
+                command.Parameters.AddWithValue("$enabled", enabled ? 1 : 0);
+                command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<HookRecord?> GetHookAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {HookRows.Columns} FROM hooks WHERE name = $name";
+            command.Parameters.AddWithValue("$name", name);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? HookRows.Read(reader) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {HookRows.Columns} FROM hooks ORDER BY name";
+            var hooks = new List<HookRecord>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                hooks.Add(HookRows.Read(reader));
+            }
+
+            return hooks;
+        }
+    }
+}

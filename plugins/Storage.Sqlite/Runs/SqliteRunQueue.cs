@@ -1,0 +1,162 @@
+using Microsoft.Data.Sqlite;
+using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Database;
+
+namespace Webhooks.Modular.Storage.Sqlite.Runs;
+
+/// <summary>
+/// The run queue over the <c>runs</c> table. Every change is one write on the shared writer, so a claim is
+/// atomic: two workers can never both take the same run.
+/// </summary>
+internal sealed class SqliteRunQueue : IRunQueue
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the queue.</summary>
+    /// <param name="database">The shared database.</param>
+    public SqliteRunQueue(SqliteDatabase database) => _database = database;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunRecord>> ClaimAsync(string owner, int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return _database.WriteAsync(transaction => Claim(transaction, owner, max, leaseDuration), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RenewLeaseAsync(string runId, string owner, int attempt, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = FencedCommand(transaction, runId, owner, attempt);
+                command.CommandText = """
+                    UPDATE runs SET lease_expires_at = $lease_expires_at
+                    WHERE id = $id AND lease_owner = $owner AND attempt = $attempt AND status = 'running'
+                    """;
+                command.Parameters.AddWithValue("$lease_expires_at", _database.NowMilliseconds + UnixTime.ToMilliseconds(leaseDuration));
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CompleteAsync(string runId, string owner, int attempt, RunResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(result);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = FencedCommand(transaction, runId, owner, attempt);
+                command.CommandText = """
+                    UPDATE runs SET
+                        status = $status, exit_code = $exit_code, output = $output, error = $error,
+                        finished_at = $now, lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = $id AND lease_owner = $owner AND attempt = $attempt AND status = 'running'
+                    """;
+                command.Parameters.AddWithValue("$status", RunRows.StatusText(result.Succeeded ? RunStatus.Succeeded : RunStatus.Failed));
+                command.Parameters.AddWithValue("$exit_code", (object?)result.ExitCode ?? DBNull.Value);
+                command.Parameters.AddWithValue("$output", (object?)result.Output ?? DBNull.Value);
+                command.Parameters.AddWithValue("$error", (object?)result.Error ?? DBNull.Value);
+                command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE id = $id";
+            command.Parameters.AddWithValue("$id", runId);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? RunRows.Read(reader) : null;
+        }
+    }
+
+    // The attempt number is the fence: a worker whose lease expired and whose run was claimed again holds an
+    // older attempt, so its late renewal or completion matches no row, even if it is the same owner.
+    private static SqliteCommand FencedCommand(SqliteTransaction transaction, string runId, string owner, int attempt)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$attempt", attempt);
+        return command;
+    }
+
+    private IReadOnlyList<RunRecord> Claim(SqliteTransaction transaction, string owner, int max, TimeSpan leaseDuration)
+    {
+        var connection = transaction.Connection!;
+        var now = _database.NowMilliseconds;
+
+        // First: runs whose worker vanished on their last allowed attempt. Claiming them again would exceed
+        // max_attempts, and leaving them would keep them 'running' for ever.
+        using (var abandon = connection.CreateCommand())
+        {
+            abandon.Transaction = transaction;
+            abandon.CommandText = """
+                UPDATE runs SET
+                    status = 'failed',
+                    error = 'abandoned: lease expired on the last attempt (' || attempt || ' of ' || max_attempts || ')',
+                    finished_at = $now, lease_owner = NULL, lease_expires_at = NULL
+                WHERE status = 'running' AND lease_expires_at <= $now AND attempt >= max_attempts
+                """;
+            abandon.Parameters.AddWithValue("$now", now);
+            abandon.ExecuteNonQuery();
+        }
+
+        // Two arms so that each can use its partial index; the union is small (only claimable runs).
+        using var claim = connection.CreateCommand();
+        claim.Transaction = transaction;
+        claim.CommandText = $"""
+            UPDATE runs SET
+                status = 'running', attempt = attempt + 1, lease_owner = $owner,
+                lease_expires_at = $lease_expires_at, started_at = $now
+            WHERE id IN (
+                SELECT id FROM (
+                    SELECT id, created_at FROM runs WHERE status = 'queued' AND available_at <= $now
+                    UNION ALL
+                    SELECT id, created_at FROM runs WHERE status = 'running' AND lease_expires_at <= $now
+                )
+                ORDER BY created_at, id
+                LIMIT $max)
+            RETURNING {RunRows.Columns}
+            """;
+        claim.Parameters.AddWithValue("$owner", owner);
+        claim.Parameters.AddWithValue("$lease_expires_at", now + UnixTime.ToMilliseconds(leaseDuration));
+        claim.Parameters.AddWithValue("$now", now);
+        claim.Parameters.AddWithValue("$max", max);
+
+        var claimed = new List<RunRecord>();
+        using (var reader = claim.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                claimed.Add(RunRows.Read(reader));
+            }
+        }
+
+        // RETURNING gives rows in no promised order; workers expect the oldest first.
+        claimed.Sort(static (a, b) =>
+        {
+            var byAge = a.CreatedAt.CompareTo(b.CreatedAt);
+            return byAge != 0 ? byAge : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return claimed;
+    }
+}

@@ -1,0 +1,77 @@
+namespace Webhooks.Modular.Storage.Sqlite.Schema;
+
+/// <summary>
+/// The schema, as the ordered list of steps that build it. A released step is never edited: change the schema
+/// by appending a step, so that every existing database takes the same path to the same shape.
+/// </summary>
+internal static class SchemaMigrations
+{
+    /// <summary>Every step, in version order.</summary>
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE hooks (
+                name        TEXT    NOT NULL PRIMARY KEY,
+                definition  TEXT    NOT NULL,
+                enabled     INTEGER NOT NULL,
+                created_at  INTEGER NOT NULL,
+                updated_at  INTEGER NOT NULL
+            );
+
+            -- No foreign key to hooks: hooks may come from configuration and never be stored, and an event
+            -- must outlive the hook it was sent to.
+            CREATE TABLE events (
+                id              TEXT    NOT NULL PRIMARY KEY,
+                request_id      TEXT    NOT NULL,
+                hook_name       TEXT    NOT NULL,
+                method          TEXT    NOT NULL,
+                path            TEXT    NOT NULL,
+                headers         TEXT    NOT NULL,
+                query           TEXT    NOT NULL,
+                body            BLOB    NOT NULL,
+                remote_address  TEXT,
+                received_at     INTEGER NOT NULL
+            );
+            CREATE INDEX events_request_id ON events (request_id);
+            CREATE INDEX events_hook_received ON events (hook_name, received_at);
+
+            CREATE TABLE runs (
+                id                TEXT    NOT NULL PRIMARY KEY,
+                event_id          TEXT    NOT NULL REFERENCES events (id),
+                request_id        TEXT    NOT NULL,
+                hook_name         TEXT    NOT NULL,
+                action_type       TEXT    NOT NULL,
+                input             TEXT    NOT NULL,
+                status            TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+                attempt           INTEGER NOT NULL,
+                max_attempts      INTEGER NOT NULL,
+                created_at        INTEGER NOT NULL,
+                available_at      INTEGER NOT NULL,
+                started_at        INTEGER,
+                finished_at       INTEGER,
+                exit_code         INTEGER,
+                output            TEXT,
+                error             TEXT,
+                lease_owner       TEXT,
+                lease_expires_at  INTEGER
+            );
+            -- Claiming looks only at runs waiting to be taken and at runs whose lease may have expired;
+            -- partial indexes keep finished runs, the bulk of the table, out of both.
+            CREATE INDEX runs_queued ON runs (available_at, created_at) WHERE status = 'queued';
+            CREATE INDEX runs_leased ON runs (lease_expires_at) WHERE status = 'running';
+            CREATE INDEX runs_event_id ON runs (event_id);
+            CREATE INDEX runs_request_id ON runs (request_id);
+
+            CREATE TABLE idempotency_keys (
+                scope       TEXT    NOT NULL,
+                key         TEXT    NOT NULL,
+                event_id    TEXT    NOT NULL REFERENCES events (id),
+                run_ids     TEXT    NOT NULL,
+                created_at  INTEGER NOT NULL,
+                expires_at  INTEGER NOT NULL,
+                PRIMARY KEY (scope, key)
+            );
+            CREATE INDEX idempotency_keys_expires_at ON idempotency_keys (expires_at);
+            """),
+    ];
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Configuration;
+using Webhooks.Modular.Storage.Sqlite.Database;
+using Webhooks.Modular.Storage.Sqlite.Events;
+using Webhooks.Modular.Storage.Sqlite.Hooks;
+using Webhooks.Modular.Storage.Sqlite.Runs;
+
+namespace Webhooks.Modular.Storage.Sqlite;
+
+/// <summary>
+/// Stores events, runs, idempotency keys and hooks in one SQLite file. Settings: <c>path</c>,
+/// <c>synchronous</c> (FULL or NORMAL) and <c>maxBatchSize</c>; see the plugin's README.
+/// </summary>
+public sealed class SqliteStoragePlugin : WebhookPlugin
+{
+    /// <inheritdoc />
+    public override void ConfigureServices(IServiceCollection services, PluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Read now, not when first resolved, so that a bad setting stops the host at start-up.
+        var options = SqliteStorageOptions.FromSettings(context);
+
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new SqliteDatabase(options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+
+        // The three stores share one database object, hence one writer and one commit stream.
+        services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>()));
+    }
+}
