@@ -58,7 +58,13 @@ public sealed class WebhooksBuilder
     /// <summary>Registers an in-process handler; a hook runs it with <c>"action": { "type": "in-process", "settings": { "handler": name } }</c>.</summary>
     /// <param name="name">The handler's name.</param>
     /// <param name="handler">What each run does.</param>
-    public WebhooksBuilder AddHandler(string name, Func<RunContext, CancellationToken, Task<RunResult>> handler)
+    public WebhooksBuilder AddHandler(string name, Func<RunContext, CancellationToken, Task<RunResult>> handler) =>
+        AddHandler(name, (_, run, cancellationToken) => handler(run, cancellationToken));
+
+    /// <summary>Registers an in-process handler that uses the app's services (resolve what it needs from the provider).</summary>
+    /// <param name="name">The handler's name.</param>
+    /// <param name="handler">What each run does.</param>
+    public WebhooksBuilder AddHandler(string name, Func<IServiceProvider, RunContext, CancellationToken, Task<RunResult>> handler)
     {
         Handlers.Add(new InProcessHandler(name, handler));
         return this;

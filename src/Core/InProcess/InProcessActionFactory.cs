@@ -5,9 +5,9 @@ namespace Webhooks.Modular.Core.InProcess;
 
 /// <summary>
 /// The <c>in-process</c> action: runs a handler the embedding app registered with
-/// <see cref="Embedding.WebhooksBuilder.AddHandler"/>; the hook names it in <c>settings.handler</c>.
+/// <c>WebhooksBuilder.AddHandler</c>; the hook names it in <c>settings.handler</c>.
 /// </summary>
-internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handlers) : IRunActionFactory
+internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handlers, IServiceProvider services) : IRunActionFactory
 {
     public const string TypeName = "in-process";
 
@@ -19,7 +19,7 @@ internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handl
     {
         var name = settings.Required("handler");
         return _handlers.TryGetValue(name, out var handler)
-            ? handler
+            ? new InProcessAction(handler, services)
             : throw settings.Error("handler", $"no in-process handler named '{name}' (registered: {(_handlers.Count == 0 ? "none" : string.Join(", ", _handlers.Keys))})");
     }
 }

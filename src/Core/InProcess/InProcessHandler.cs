@@ -2,10 +2,7 @@ using Webhooks.Modular.Abstractions.Actions;
 
 namespace Webhooks.Modular.Core.InProcess;
 
-/// <summary>A named delegate the embedding app runs for each run of a hook.</summary>
-internal sealed class InProcessHandler(string name, Func<RunContext, CancellationToken, Task<RunResult>> handler) : IRunAction
-{
-    public string Name { get; } = name;
-
-    public Task<RunResult> ExecuteAsync(RunContext context, CancellationToken cancellationToken) => handler(context, cancellationToken);
-}
+/// <summary>A named delegate the embedding app runs for each run of a hook, with the app's services at hand.</summary>
+/// <param name="Name">The name hooks refer to in <c>settings.handler</c>.</param>
+/// <param name="Handler">What a run does.</param>
+internal sealed record InProcessHandler(string Name, Func<IServiceProvider, RunContext, CancellationToken, Task<RunResult>> Handler);

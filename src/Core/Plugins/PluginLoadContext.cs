@@ -32,9 +32,12 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         return path is null ? null : LoadFromAssemblyPath(path);
     }
 
+    /// <summary>Where a native library of this plugin resolves to (from its deps.json, e.g. runtimes/linux-x64/native/).</summary>
+    public string? ResolveNativeLibraryPath(string libraryName) => _resolver.ResolveUnmanagedDllToPath(libraryName);
+
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {
-        var path = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        var path = ResolveNativeLibraryPath(unmanagedDllName);
         return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
     }
 }

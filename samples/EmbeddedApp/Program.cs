@@ -1,0 +1,3 @@
+using Webhooks.Modular.Samples.EmbeddedApp;
+
+EmbeddedApplication.Build(args).Run();

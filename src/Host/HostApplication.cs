@@ -1,0 +1,37 @@
+using Autofac.Extensions.DependencyInjection;
+using Webhooks.Modular.Core.Embedding;
+
+namespace Webhooks.Modular.Host;
+
+/// <summary>The host's composition, in one place: Autofac as the container, the engine from <c>plugins.json</c>.</summary>
+public static class HostApplication
+{
+    /// <summary>The default address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> gives one.</summary>
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <summary>Builds the host. Throws <see cref="Abstractions.Plugins.PluginConfigurationException"/> for a broken deployment.</summary>
+    /// <param name="args">Command-line arguments: <c>--config &lt;path&gt;</c> plus anything ASP.NET Core takes.</param>
+    /// <param name="configure">Extra composition (tests, embedding experiments).</param>
+    public static WebApplication Build(string[] args, Action<WebhooksBuilder>? configure = null)
+    {
+        var arguments = HostArguments.Parse(args);
+        var builder = WebApplication.CreateBuilder(arguments.Rest);
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddWebhooks(webhooks =>
+        {
+            webhooks.UseConfigurationFile(arguments.ConfigPath);
+            configure?.Invoke(webhooks);
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapWebhooks();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Webhooks.Modular.Host;
+
+namespace Webhooks.Modular.Core.Tests.Host;
+
+public sealed class HostArgumentsTests
+{
+    [Fact]
+    public void Config_defaults_to_plugins_json_and_other_arguments_pass_through()
+    {
+        var parsed = HostArguments.Parse(["--urls", "http://127.0.0.1:9000"]);
+
+        Assert.Equal("plugins.json", parsed.ConfigPath);
+        Assert.Equal(["--urls", "http://127.0.0.1:9000"], parsed.Rest);
+    }
+
+    [Theory]
+    [InlineData("--config", "examples/dagu/plugins.json")]
+    [InlineData("--config=examples/dagu/plugins.json", null)]
+    public void Config_is_taken_in_both_forms(string first, string? second)
+    {
+        var parsed = HostArguments.Parse(second is null ? [first] : [first, second]);
+
+        Assert.Equal("examples/dagu/plugins.json", parsed.ConfigPath);
+        Assert.Empty(parsed.Rest);
+    }
+
+    [Fact]
+    public void Config_without_a_path_is_an_error()
+    {
+        Assert.Throws<ArgumentException>(() => HostArguments.Parse(["--config"]));
+    }
+}
