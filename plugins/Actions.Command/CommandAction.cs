@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Configuration;
 
 namespace Webhooks.Modular.Actions.Command;
 
@@ -117,6 +118,11 @@ internal sealed class CommandAction(CommandActionOptions options) : IRunAction
         startInfo.CreateNoWindow = true;
 
         var environment = startInfo.Environment;
+        foreach (var secret in SecretReference.EnvironmentSecretNames)
+        {
+            environment.Remove(secret);
+        }
+
         foreach (var (name, value) in options.Environment)
         {
             environment[name] = value;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Webhooks.Modular.Abstractions.Plugins;
 
 namespace Webhooks.Modular.Abstractions.Configuration;
@@ -5,6 +6,14 @@ namespace Webhooks.Modular.Abstractions.Configuration;
 /// <summary>Resolves secret values written as a literal, <c>env:NAME</c> or <c>file:path</c>.</summary>
 public static class SecretReference
 {
+    private static readonly ConcurrentDictionary<string, byte> SecretVariables = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The environment variables some setting took a secret from. Components that start processes remove them
+    /// from the child's environment, so a secret given to the host is not handed on to every command it runs.
+    /// </summary>
+    public static IReadOnlyCollection<string> EnvironmentSecretNames => (IReadOnlyCollection<string>)SecretVariables.Keys;
+
     /// <summary>Resolves <paramref name="value"/>.</summary>
     /// <param name="value">The value as written in configuration.</param>
     /// <param name="baseDirectory">The folder relative file paths resolve against.</param>
@@ -14,6 +23,7 @@ public static class SecretReference
         if (value.StartsWith("env:", StringComparison.Ordinal))
         {
             var name = value[4..];
+            SecretVariables.TryAdd(name, 0);
             return Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnvironment
                 ? fromEnvironment
                 : throw error($"environment variable '{name}' is not set");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Configuration;
 using Webhooks.Modular.Actions.Command;
 
 namespace Webhooks.Modular.Plugins.Tests.Actions.Command;
@@ -21,6 +22,19 @@ public sealed class CommandActionTests : IDisposable
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal($$"""{"action":"opened","n":1}|run-42|demo|req-7|{{RunContexts.EventId:D}}|3""", result.Output);
+    }
+
+    [Fact]
+    public async Task Environment_variables_used_as_secrets_are_not_handed_to_the_command()
+    {
+        Environment.SetEnvironmentVariable("COMMAND_TEST_SECRET", "s3cret");
+        Environment.SetEnvironmentVariable("COMMAND_TEST_PLAIN", "visible");
+        SecretReference.Resolve("env:COMMAND_TEST_SECRET", _directory, message => new Webhooks.Modular.Abstractions.Plugins.PluginConfigurationException("f", "o", "k", message));
+        var action = Create("""{ "command": "printf '%s|%s' \"${COMMAND_TEST_SECRET:-absent}\" \"$COMMAND_TEST_PLAIN\"" }""");
+
+        var result = await action.ExecuteAsync(RunContexts.With("{}"), CancellationToken.None);
+
+        Assert.Equal("absent|visible", result.Output);
     }
 
     [Fact]
