@@ -31,6 +31,6 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>(), context));
     }
 }

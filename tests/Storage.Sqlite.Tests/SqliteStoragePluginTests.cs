@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,40 @@ public sealed class SqliteStoragePluginTests
     }
 
     [Fact]
+    public async Task Newer_schema_stops_the_host_with_an_error_naming_the_path_setting()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "webhooks.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
+                INSERT INTO schema_migrations VALUES (999, 'from the future', 0);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await StartAsync(folder.Path, ("path", "webhooks.db"));
+
+        Assert.Equal("settings:path", error.Key);
+        Assert.Contains("schema version 999", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task File_that_is_not_a_database_stops_the_host_with_an_error_naming_the_path_setting()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "notes.txt"), new string('x', 4096));
+
+        var error = await StartAsync(folder.Path, ("path", "notes.txt"));
+
+        Assert.Equal("settings:path", error.Key);
+        Assert.Contains("notes.txt", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_apply_when_settings_are_empty()
     {
         var options = SqliteStorageOptions.FromSettings(Context("/srv/webhooks"));
@@ -69,6 +104,15 @@ public sealed class SqliteStoragePluginTests
         Assert.Equal($"settings:{key}", error.Key);
         Assert.Equal("Storage.Sqlite", error.Owner);
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<PluginConfigurationException> StartAsync(string baseDirectory, params (string Key, string Value)[] settings)
+    {
+        var services = new ServiceCollection();
+        new SqliteStoragePlugin().ConfigureServices(services, Context(baseDirectory, settings));
+        await using var provider = services.BuildServiceProvider();
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        return await Assert.ThrowsAsync<PluginConfigurationException>(() => hosted.StartAsync(CancellationToken.None));
     }
 
     private static PluginContext Context(string baseDirectory, params (string Key, string Value)[] settings)

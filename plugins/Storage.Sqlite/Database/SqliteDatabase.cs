@@ -66,7 +66,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     /// the writer. Safe to call any number of times from any thread.
     /// </summary>
     /// <param name="cancellationToken">Cancels waiting for another caller's initialisation.</param>
-    /// <exception cref="InvalidOperationException">The file has a newer schema than this code knows.</exception>
+    /// <exception cref="SchemaTooNewException">The file has a newer schema than this code knows.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (_writes is not null)

@@ -11,7 +11,7 @@ internal static class SchemaMigrator
     /// <param name="migrations">The steps, in version order.</param>
     /// <param name="now">The time to record as <c>applied_at</c>.</param>
     /// <returns>How many steps were applied.</returns>
-    /// <exception cref="InvalidOperationException">The database has a newer schema than <paramref name="migrations"/> reach.</exception>
+    /// <exception cref="SchemaTooNewException">The database has a newer schema than <paramref name="migrations"/> reach.</exception>
     public static int Migrate(SqliteConnection connection, IReadOnlyList<SchemaMigration> migrations, DateTimeOffset now)
     {
         Execute(connection, null, """
@@ -28,10 +28,7 @@ internal static class SchemaMigrator
         {
             // Running old code on a newer file would write rows the newer code does not expect (or miss
             // columns it relies on); stopping is the only safe answer.
-            throw new InvalidOperationException(
-                $"The SQLite database '{connection.DataSource}' has schema version {current}, but this version of "
-                + $"Storage.Sqlite knows schema versions up to {known} only. Run a newer version of the plugin, or "
-                + "point 'path' at another file.");
+            throw new SchemaTooNewException(connection.DataSource, current, known);
         }
 
         var applied = 0;

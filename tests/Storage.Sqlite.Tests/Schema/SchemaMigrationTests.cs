@@ -72,11 +72,12 @@ public sealed class SchemaMigrationTests
             await db.Database.InitializeAsync(None);
             db = await db.ReopenAsync();
 
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Database.InitializeAsync(None));
+            var error = await Assert.ThrowsAsync<SchemaTooNewException>(() => db.Database.InitializeAsync(None));
 
             Assert.Contains($"schema version {next}", error.Message, StringComparison.Ordinal);
             Assert.Contains(db.Path, error.Message, StringComparison.Ordinal);
-            await Assert.ThrowsAsync<InvalidOperationException>(() => db.Hooks.UpsertHookAsync("deploy", "{}", None));
+            Assert.Equal(next, error.FileVersion);
+            await Assert.ThrowsAsync<SchemaTooNewException>(() => db.Hooks.UpsertHookAsync("deploy", "{}", None));
         }
         finally
         {

@@ -175,8 +175,9 @@ public sealed class SqliteWriteQueueTests
         {
             earlier = db.Events.AcceptAsync(SampleWebhooks.Create(db.Clock.UtcNow), None);
 
-            // Runs after the accept, in the same transaction, before the commit.
-            observer = db.Database.WriteAsync(_ => earlier.IsCompleted, None);
+            // Runs after the accept, in the same transaction, before the commit: the accept must not be
+            // answered however long this waits (it is given time for an early answer to arrive).
+            observer = db.Database.WriteAsync(_ => earlier.Wait(TimeSpan.FromMilliseconds(500)), None);
             await hold.ReleaseAsync();
         }
 
