@@ -15,7 +15,9 @@ public static class HostApplication
     public static WebApplication Build(string[] args, Action<WebhooksBuilder>? configure = null)
     {
         var arguments = HostArguments.Parse(args);
-        var builder = WebApplication.CreateBuilder(arguments.Rest);
+        // Content root beside the executable, so the host's appsettings.json (log levels that keep URL keys out of
+        // request logs) applies whatever folder the host is started from; plugins.json paths resolve on their own.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = arguments.Rest, ContentRootPath = AppContext.BaseDirectory });
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {

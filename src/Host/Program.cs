@@ -3,6 +3,12 @@ using Webhooks.Modular.Host;
 
 try
 {
+    var arguments = HostArguments.Parse(args);
+    if (arguments.Command is not null)
+    {
+        return await HostCommands.RunAsync(arguments, Console.Out, Console.Error);
+    }
+
     var app = HostApplication.Build(args);
     await app.RunAsync();
     return 0;
