@@ -6,6 +6,7 @@ using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
+using Webhooks.Modular.Storage.Sqlite.Tokens;
 
 namespace Webhooks.Modular.Storage.Sqlite;
 
@@ -27,10 +28,11 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton(options);
         services.AddSingleton(sp => new SqliteDatabase(options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
-        // The three stores share one database object, hence one writer and one commit stream.
+        // The stores share one database object, hence one writer and one commit stream.
         services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IAuthTokenStore>(sp => new SqliteAuthTokenStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>(), context));
     }
 }

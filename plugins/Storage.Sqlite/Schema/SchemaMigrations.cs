@@ -73,5 +73,19 @@ internal static class SchemaMigrations
             );
             CREATE INDEX idempotency_keys_expires_at ON idempotency_keys (expires_at);
             """),
+        new(2, "bearer tokens", """
+            -- Only the keyed hash of a token is kept; the hash is unique so that one token opens one scope.
+            CREATE TABLE auth_tokens (
+                id            TEXT    NOT NULL PRIMARY KEY,
+                scope         TEXT    NOT NULL,
+                hash          BLOB    NOT NULL UNIQUE,
+                prefix        TEXT    NOT NULL,
+                created_at    INTEGER NOT NULL,
+                expires_at    INTEGER,
+                last_used_at  INTEGER,
+                created_by    TEXT
+            );
+            CREATE INDEX auth_tokens_scope ON auth_tokens (scope, created_at);
+            """),
     ];
 }

@@ -5,6 +5,7 @@ using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
+using Webhooks.Modular.Storage.Sqlite.Tokens;
 using Webhooks.Modular.Storage.Sqlite.Schema;
 using Webhooks.Modular.Storage.Sqlite.Writes;
 
@@ -25,6 +26,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         Events = new SqliteEventStore(Database);
         Runs = new SqliteRunQueue(Database);
         Hooks = new SqliteHookStore(Database);
+        Tokens = new SqliteAuthTokenStore(Database);
     }
 
     public TempFolder Folder { get; }
@@ -40,6 +42,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public IRunQueue Runs { get; }
 
     public IHookStore Hooks { get; }
+
+    public IAuthTokenStore Tokens { get; }
 
     public string Path => Database.Options.Path;
 

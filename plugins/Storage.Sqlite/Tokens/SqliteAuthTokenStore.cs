@@ -1,0 +1,105 @@
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Database;
+
+namespace Webhooks.Modular.Storage.Sqlite.Tokens;
+
+/// <summary>Stores bearer tokens (their hashes) in the <c>auth_tokens</c> table.</summary>
+internal sealed class SqliteAuthTokenStore(SqliteDatabase database) : IAuthTokenStore
+{
+    /// <inheritdoc />
+    public Task IssueTokenAsync(AuthTokenRecord token, bool replaceScope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                if (replaceScope)
+                {
+                    command.CommandText = "DELETE FROM auth_tokens WHERE scope = $scope";
+                    command.Parameters.AddWithValue("$scope", token.Scope);
+                    command.ExecuteNonQuery();
+                    command.Parameters.Clear();
+                }
+
+                command.CommandText = """
+                    INSERT INTO auth_tokens (id, scope, hash, prefix, created_at, expires_at, last_used_at, created_by)
+                    VALUES ($id, $scope, $hash, $prefix, $created, $expires, NULL, $createdBy)
+                    """;
+                command.Parameters.AddWithValue("$id", token.Id);
+                command.Parameters.AddWithValue("$scope", token.Scope);
+                command.Parameters.AddWithValue("$hash", token.Hash);
+                command.Parameters.AddWithValue("$prefix", token.Prefix);
+                command.Parameters.AddWithValue("$created", UnixTime.ToMilliseconds(token.CreatedAt));
+                command.Parameters.AddWithValue("$expires", token.ExpiresAt is { } expires ? UnixTime.ToMilliseconds(expires) : DBNull.Value);
+                command.Parameters.AddWithValue("$createdBy", (object?)token.CreatedBy ?? DBNull.Value);
+                command.ExecuteNonQuery();
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<AuthTokenRecord?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {TokenRows.Columns} FROM auth_tokens WHERE hash = $hash";
+            command.Parameters.AddWithValue("$hash", hash);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? TokenRows.Read(reader) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuthTokenRecord>> ListTokensAsync(string scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {TokenRows.Columns} FROM auth_tokens WHERE scope = $scope ORDER BY created_at DESC";
+            command.Parameters.AddWithValue("$scope", scope);
+            var tokens = new List<AuthTokenRecord>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tokens.Add(TokenRows.Read(reader));
+            }
+
+            return tokens;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task TouchTokenAsync(string id, DateTimeOffset usedAt, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE auth_tokens SET last_used_at = $usedAt WHERE id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$usedAt", UnixTime.ToMilliseconds(usedAt));
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RevokeTokenAsync(string id, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM auth_tokens WHERE id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+}
