@@ -12,10 +12,15 @@ internal sealed record HostArguments(string ConfigPath, string[] Rest, string? C
         // "<verb> [args] [--config path]": the verb's own arguments are everything but --config.
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
-            var options = Parse(args[1..]);
+            var options = ParseOptions(args[1..]);
             return options with { Command = args[0], CommandArguments = options.Rest, Rest = [] };
         }
 
+        return ParseOptions(args);
+    }
+
+    private static HostArguments ParseOptions(string[] args)
+    {
         var config = "plugins.json";
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)

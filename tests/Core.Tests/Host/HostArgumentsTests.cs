@@ -29,4 +29,14 @@ public sealed class HostArgumentsTests
     {
         Assert.Throws<ArgumentException>(() => HostArguments.Parse(["--config"]));
     }
+
+    [Fact]
+    public void Verb_takes_every_argument_but_config()
+    {
+        var parsed = HostArguments.Parse(["token", "create", "--hook", "h", "--config", "x.json"]);
+
+        Assert.Equal("token", parsed.Command);
+        Assert.Equal(["create", "--hook", "h"], parsed.CommandArguments!);
+        Assert.Equal("x.json", parsed.ConfigPath);
+    }
 }

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Webhooks.Modular.Core.Tests.Infrastructure;
+
+/// <summary>Runs a verb of the real host executable (<c>Webhooks.Modular.Host &lt;verb&gt; ... --config X</c>) to completion.</summary>
+public static class HostCommand
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string configPath, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(configPath)!,
+        };
+        start.ArgumentList.Add(RepoPaths.HostDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(configPath);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
