@@ -8,11 +8,12 @@ internal sealed class HookSynchronizer(HookRegistry hooks, IHookStore store) : I
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var hook in hooks.All)
+        // All at once, so the store can group the writes into a few commits instead of two per hook.
+        await Task.WhenAll(hooks.All.Select(async hook =>
         {
             await store.UpsertHookAsync(hook.Name, hook.Summary, cancellationToken);
             await store.SetHookEnabledAsync(hook.Name, hook.Enabled, cancellationToken);
-        }
+        }));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
