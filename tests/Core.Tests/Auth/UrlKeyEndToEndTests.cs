@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Webhooks.Modular.Core.Tests.Infrastructure;
+
+namespace Webhooks.Modular.Core.Tests.Auth;
+
+/// <summary>The <c>url-key</c> scheme end to end: the Auth.UrlKey plugin loaded from its folder by the real host.</summary>
+public sealed class UrlKeyEndToEndTests : IAsyncLifetime
+{
+    private const string Key = "6f1c0e9a4b2d7f3e8a5c1b9d0e4f2a7c";
+
+    private readonly TempFolder _folder = new();
+    private LoopbackHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var config = Deployments.Write(_folder,
+            [new
+            {
+                name = "kestra",
+                auth = new { scheme = "url-key", settings = new { key = Key } },
+                action = new { type = "command", settings = new { command = "true" } },
+            }],
+            extraPlugins: [new { name = "Auth.UrlKey" }]);
+        _host = await LoopbackHost.StartAsync(config);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Key_in_the_path_is_200()
+    {
+        var response = await PostAsync($"/hooks/kestra/{Key}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_key_is_401_without_a_challenge_and_nothing_stored()
+    {
+        var before = CountEvents();
+
+        var response = await PostAsync($"/hooks/kestra/{Key[..^1]}0");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+        Assert.Equal(before, CountEvents());
+    }
+
+    [Fact]
+    public async Task Hook_url_without_a_key_is_401_and_nothing_stored()
+    {
+        var before = CountEvents();
+
+        var response = await PostAsync("/hooks/kestra");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, CountEvents());
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path) =>
+        _host.Client.PostAsync(path, new StringContent("""{"flow":"nightly"}""", Encoding.UTF8, "application/json"));
+
+    private long CountEvents()
+    {
+        using var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM events";
+        return (long)command.ExecuteScalar()!;
+    }
+}
