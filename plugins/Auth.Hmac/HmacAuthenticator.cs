@@ -46,9 +46,6 @@ internal sealed class HmacAuthenticator : IInboundAuthenticator
     /// <inheritdoc />
     public string? Challenge => null;
 
-    /// <summary>The preset this authenticator verifies.</summary>
-    public string Preset => _scheme.Name;
-
     /// <inheritdoc />
     public ValueTask<AuthResult> AuthenticateAsync(WebhookRequest request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Authenticate(request));
