@@ -27,6 +27,9 @@ internal sealed class UrlKeyAuthenticator : IInboundAuthenticator
     public IReadOnlyCollection<string> CredentialQueryParameters => [];
 
     /// <inheritdoc />
+    public IReadOnlyCollection<string> CredentialRouteValues => [_routeValue];
+
+    /// <inheritdoc />
     public string? Challenge => null;
 
     /// <inheritdoc />

@@ -11,6 +11,12 @@ public interface IInboundAuthenticator
     /// <summary>Query parameters that carry credentials; redacted the same way.</summary>
     IReadOnlyCollection<string> CredentialQueryParameters { get; }
 
+    /// <summary>
+    /// Route values that carry credentials (such as a key in the URL path); the host replaces their segments of the
+    /// stored path with <c>[redacted]</c>.
+    /// </summary>
+    IReadOnlyCollection<string> CredentialRouteValues => [];
+
     /// <summary>The <c>WWW-Authenticate</c> value sent with a 401, or <c>null</c>.</summary>
     string? Challenge { get; }
 

@@ -18,6 +18,31 @@ internal sealed class CredentialRedactor(IInboundAuthenticator authenticator)
     public IReadOnlyDictionary<string, string[]> Query(IReadOnlyDictionary<string, string[]> query) =>
         Redact(query, authenticator.CredentialQueryParameters);
 
+    /// <summary>The path with every segment that is a credential route value replaced.</summary>
+    public string Path(string path, IReadOnlyDictionary<string, string> routeValues)
+    {
+        var secrets = authenticator.CredentialRouteValues
+            .Select(name => routeValues.GetValueOrDefault(name))
+            .Where(value => !string.IsNullOrEmpty(value))
+            .ToHashSet(StringComparer.Ordinal);
+        if (secrets.Count == 0)
+        {
+            return path;
+        }
+
+        // Compare decoded segments: the route value is decoded, the raw path may not be.
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (secrets.Contains(segments[i]) || secrets.Contains(Uri.UnescapeDataString(segments[i])))
+            {
+                segments[i] = Redacted;
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
     private static Dictionary<string, string[]> Redact(IReadOnlyDictionary<string, string[]> values, IEnumerable<string> secretNames)
     {
         var secret = new HashSet<string>(secretNames, StringComparer.OrdinalIgnoreCase);

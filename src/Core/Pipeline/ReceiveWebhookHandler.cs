@@ -23,7 +23,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clo
             request.RequestId,
             hook.Name,
             webhook.Method,
-            webhook.Path,
+            redactor.Path(webhook.Path, webhook.RouteValues),
             redactor.Headers(webhook.Headers),
             redactor.Query(webhook.Query),
             webhook.Body.ToArray(),

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Core.Tests.Infrastructure;
 
@@ -34,11 +36,15 @@ public sealed class UrlKeyEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Key_in_the_path_is_200()
+    public async Task Key_in_the_path_is_200_and_the_stored_path_hides_it()
     {
         var response = await PostAsync($"/hooks/kestra/{Key}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var eventId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString();
+        var stored = await _host.Client.GetFromJsonAsync<JsonElement>($"/events/{eventId}");
+        Assert.Equal("/hooks/kestra/[redacted]", stored.GetProperty("path").GetString());
+        Assert.DoesNotContain(Key, stored.GetRawText());
     }
 
     [Fact]
