@@ -9,7 +9,7 @@ using Webhooks.Modular.Auth.Bearer.Tokens;
 namespace Webhooks.Modular.Auth.Bearer;
 
 /// <summary>
-/// Bearer tokens: the <c>bearer</c> auth scheme, an <see cref="ITokenIssuer"/> for surfaces that hand out tokens,
+/// Bearer tokens: the <c>bearer</c> auth scheme, an <see cref="ITokenService"/> for surfaces that hand out tokens,
 /// and the <c>token</c> command (create, rotate, list, revoke). Settings: <c>prefix</c>, <c>hashKey</c>,
 /// <c>hashKeyFile</c>; see the README.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class BearerAuthPlugin : WebhookPlugin
         services.AddSingleton(new TokenHasher(options.HashKey));
         services.AddSingleton<IAuthSchemeFactory>(sp =>
             new BearerAuthSchemeFactory(sp.GetRequiredService<TokenHasher>(), sp, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<ITokenIssuer>(sp => new TokenIssuer(
+        services.AddSingleton<ITokenService>(sp => new TokenService(
             sp.GetService<IAuthTokenStore>() ?? throw new InvalidOperationException("issuing tokens needs a storage plugin that stores tokens"),
             sp.GetRequiredService<TokenHasher>(),
             options,

@@ -49,7 +49,7 @@ internal sealed class TokenCommand(IServiceProvider services) : IHostCommand
                     return await FailAsync(context, "--hook or --scope is required");
                 }
 
-                var issued = await services.GetRequiredService<ITokenIssuer>().IssueAsync(
+                var issued = await services.GetRequiredService<ITokenService>().IssueAsync(
                     scope,
                     options.Prefix,
                     options.ExpiresIn is { } lifetime ? (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow() + lifetime : null,

@@ -10,7 +10,7 @@ internal static class RunRows
     /// <summary>The columns <see cref="Read"/> expects, in its order.</summary>
     public const string Columns = """
         id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at,
-        started_at, finished_at, exit_code, output, error, lease_owner, lease_expires_at
+        started_at, finished_at, exit_code, output, error, lease_owner, lease_expires_at, details
         """;
 
     /// <summary>The stored text of a status.</summary>
@@ -43,7 +43,8 @@ internal static class RunRows
         reader.IsDBNull(13) ? null : reader.GetString(13),
         reader.IsDBNull(14) ? null : reader.GetString(14),
         reader.IsDBNull(15) ? null : reader.GetString(15),
-        ReadTime(reader, 16));
+        ReadTime(reader, 16),
+        reader.IsDBNull(17) ? null : reader.GetString(17));
 
     private static RunStatus ParseStatus(string text) => text switch
     {

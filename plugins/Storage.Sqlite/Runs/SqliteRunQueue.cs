@@ -58,7 +58,7 @@ internal sealed class SqliteRunQueue : IRunQueue
                 using var command = FencedCommand(transaction, runId, owner, attempt);
                 command.CommandText = """
                     UPDATE runs SET
-                        status = $status, exit_code = $exit_code, output = $output, error = $error,
+                        status = $status, exit_code = $exit_code, output = $output, error = $error, details = $details,
                         finished_at = $now, lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = $id AND lease_owner = $owner AND attempt = $attempt AND status = 'running'
                     """;
@@ -66,6 +66,7 @@ internal sealed class SqliteRunQueue : IRunQueue
                 command.Parameters.AddWithValue("$exit_code", (object?)result.ExitCode ?? DBNull.Value);
                 command.Parameters.AddWithValue("$output", (object?)result.Output ?? DBNull.Value);
                 command.Parameters.AddWithValue("$error", (object?)result.Error ?? DBNull.Value);
+                command.Parameters.AddWithValue("$details", (object?)result.Details ?? DBNull.Value);
                 command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
                 return command.ExecuteNonQuery() == 1;
             },

@@ -87,5 +87,9 @@ internal static class SchemaMigrations
             );
             CREATE INDEX auth_tokens_scope ON auth_tokens (scope, created_at);
             """),
+        new(3, "run details", """
+            -- Structured detail an action reports with its outcome (such as each step of a DAG).
+            ALTER TABLE runs ADD COLUMN details TEXT;
+            """),
     ];
 }

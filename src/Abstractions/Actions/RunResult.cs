@@ -7,6 +7,9 @@ namespace Webhooks.Modular.Abstractions.Actions;
 /// <param name="Error">Why it failed, when it did.</param>
 public sealed record RunResult(bool Succeeded, int? ExitCode, string Output, string? Error)
 {
+    /// <summary>Structured detail as JSON (such as each step's exit code and output), stored with the run.</summary>
+    public string? Details { get; init; }
+
     /// <summary>A success with optional output.</summary>
     /// <param name="output">Captured output.</param>
     public static RunResult Success(string output = "") => new(true, 0, output, null);

@@ -29,8 +29,14 @@ public sealed record InboundWebhook(
     /// <summary>A request id chosen by the surface; the host makes one when it is <c>null</c>.</summary>
     public string? RequestId { get; init; }
 
-    /// <summary>A run id the sender chose (such as Dagu's <c>dagRunId</c>); unique per hook.</summary>
+    /// <summary>A run id the sender chose; run ids are unique, a reused one is a duplicate (409).</summary>
     public string? RunId { get; init; }
+
+    /// <summary>Picks the run id from the read request (such as Dagu's <c>dagRunId</c> in the body); <c>null</c> for a new UUIDv7.</summary>
+    public Func<WebhookRequest, string?>? SelectRunId { get; init; }
+
+    /// <summary>The API surface the request came through; hooks registered for a surface are served only through it.</summary>
+    public string? Surface { get; init; }
 
     /// <summary>
     /// The run's input as JSON, when the surface extracts it itself (such as a <c>payload</c> wrapper field);

@@ -18,6 +18,7 @@ namespace Webhooks.Modular.Abstractions.Storage;
 /// <param name="Error">Why it failed.</param>
 /// <param name="LeaseOwner">The worker holding it, while running.</param>
 /// <param name="LeaseExpiresAt">When that lease ends.</param>
+/// <param name="Details">The action's structured detail (JSON), if it gave any.</param>
 public sealed record RunRecord(
     string Id,
     Guid EventId,
@@ -35,4 +36,5 @@ public sealed record RunRecord(
     string? Output,
     string? Error,
     string? LeaseOwner,
-    DateTimeOffset? LeaseExpiresAt);
+    DateTimeOffset? LeaseExpiresAt,
+    string? Details = null);

@@ -49,6 +49,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton(new PluginCatalog(plugins));
         services.AddSingleton<HookFactory>();
         services.AddSingleton<HookRegistry>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());
         services.AddSingleton<RunSignal>();
         services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
         services.AddSingleton<IRunActionFactory, InProcessActionFactory>();

@@ -11,6 +11,9 @@ internal sealed class Hook
 
     public required string Name { get; init; }
 
+    /// <summary>The API surface that serves this hook, or <c>null</c> for the generic <c>/hooks/{name}</c>.</summary>
+    public string? Surface { get; init; }
+
     public required IReadOnlyList<string> Methods { get; init; }
 
     public required long MaxBodyBytes { get; init; }

@@ -21,7 +21,7 @@ internal sealed partial class HookFactory(
     public const long DefaultMaxBodyBytes = 1024 * 1024;
     public const int DefaultMaxAttempts = 3;
 
-    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled"];
+    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface"];
     private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -138,6 +138,7 @@ internal sealed partial class HookFactory(
         return new Hook
         {
             Name = name,
+            Surface = section["surface"],
             Methods = methods,
             MaxBodyBytes = maxBodyBytes,
             ContentTypes = contentTypes,

@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Webhooks.Modular.Abstractions.Hooks;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Core.Configuration;
 
 namespace Webhooks.Modular.Core.Hooks;
 
-/// <summary>The hooks this host serves, by name (case-sensitive, as in a URL path).</summary>
-internal sealed class HookRegistry(DeploymentModel deployment, HookFactory factory)
+/// <summary>The hooks this host serves, by name (case-sensitive, as in a URL path): the deployment's, and those surfaces add at run time.</summary>
+internal sealed class HookRegistry(DeploymentModel deployment, HookFactory factory) : IHookCatalog
 {
+    private const string RunTimeSource = "(hook registered at run time)";
+
     private readonly ConcurrentDictionary<string, Hook> _hooks = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _built;
@@ -47,5 +52,29 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
             Build();
             return (IReadOnlyCollection<Hook>)_hooks.Values;
         }
+    }
+
+    public void Register(string definitionJson)
+    {
+        ArgumentNullException.ThrowIfNull(definitionJson);
+        Build();
+        var section = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(definitionJson))).Build();
+        var hook = factory.Create(section, "hook", RunTimeSource, deployment.BaseDirectory);
+        _hooks[hook.Name] = hook;
+    }
+
+    public bool Remove(string name) => _hooks.TryRemove(name, out _);
+
+    public bool? IsEnabled(string name) => Find(name)?.Enabled;
+
+    public bool SetEnabled(string name, bool enabled)
+    {
+        if (Find(name) is not { } hook)
+        {
+            return false;
+        }
+
+        hook.Enabled = enabled;
+        return true;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clo
             ? new[]
             {
                 new NewRun(
-                    request.Inbound.RunId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
+                    request.Inbound.RunId ?? request.Inbound.SelectRunId?.Invoke(webhook) ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
                     hook.Name,
                     hook.ActionType,
                     request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),

@@ -9,7 +9,9 @@ internal sealed class ResolveHookBehavior(HookRegistry hooks) : IPipelineBehavio
 {
     public Task<ReceiveOutcome> Handle(ReceiveWebhook request, CancellationToken cancellationToken, RequestHandlerDelegate<ReceiveOutcome> next)
     {
-        request.Hook = hooks.Find(request.Inbound.HookName);
+        // A hook that belongs to a surface is invisible elsewhere (a Dagu webhook is not a /hooks/{name} hook).
+        var hook = hooks.Find(request.Inbound.HookName);
+        request.Hook = hook is not null && string.Equals(hook.Surface, request.Inbound.Surface, StringComparison.Ordinal) ? hook : null;
         return request.Hook is null
             ? Task.FromResult(request.Outcome(ReceiveStatus.HookNotFound, $"no hook named '{request.Inbound.HookName}'"))
             : next();

@@ -17,7 +17,8 @@ internal sealed record RunView(
     double? DurationMs,
     int? ExitCode,
     string? Output,
-    string? Error)
+    string? Error,
+    System.Text.Json.JsonElement? Details)
 {
     public static RunView From(RunRecord run) => new(
         run.Id,
@@ -33,5 +34,6 @@ internal sealed record RunView(
         run.FinishedAt - run.StartedAt is { } duration ? Math.Round(duration.TotalMilliseconds, 1) : null,
         run.ExitCode,
         run.Output,
-        run.Error);
+        run.Error,
+        run.Details is null ? null : System.Text.Json.JsonDocument.Parse(run.Details).RootElement.Clone());
 }

@@ -29,7 +29,7 @@ internal sealed class BearerFixture : IAsyncDisposable
 
     public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
 
-    public ITokenIssuer Issuer => _services.GetRequiredService<ITokenIssuer>();
+    public ITokenService Tokens => _services.GetRequiredService<ITokenService>();
 
     public IAuthTokenStore Store => _services.GetRequiredService<IAuthTokenStore>();
 

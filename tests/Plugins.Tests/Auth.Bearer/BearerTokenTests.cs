@@ -12,7 +12,7 @@ public sealed class BearerTokenTests
     {
         await using var fixture = await BearerFixture.CreateAsync();
 
-        var issued = await fixture.Issuer.IssueAsync(Scope, "dagu_wh_", null, "alice", replaceScope: false, CancellationToken.None);
+        var issued = await fixture.Tokens.IssueAsync(Scope, "dagu_wh_", null, "alice", replaceScope: false, CancellationToken.None);
 
         Assert.StartsWith("dagu_wh_", issued.Token);
         // base58 of 32 random bytes is 43 or 44 characters (44 for most values).
@@ -30,7 +30,7 @@ public sealed class BearerTokenTests
     public async Task Issued_token_opens_its_hook_and_records_last_use()
     {
         await using var fixture = await BearerFixture.CreateAsync();
-        var issued = await fixture.Issuer.IssueAsync(Scope, null, null, null, false, CancellationToken.None);
+        var issued = await fixture.Tokens.IssueAsync(Scope, null, null, null, false, CancellationToken.None);
 
         var result = await fixture.Authenticator().AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None);
 
@@ -45,9 +45,9 @@ public sealed class BearerTokenTests
     {
         await using var fixture = await BearerFixture.CreateAsync();
         var authenticator = fixture.Authenticator();
-        var old = await fixture.Issuer.IssueAsync(Scope, null, null, null, false, CancellationToken.None);
+        var old = await fixture.Tokens.IssueAsync(Scope, null, null, null, false, CancellationToken.None);
 
-        var rotated = await fixture.Issuer.IssueAsync(Scope, null, null, null, replaceScope: true, CancellationToken.None);
+        var rotated = await fixture.Tokens.IssueAsync(Scope, null, null, null, replaceScope: true, CancellationToken.None);
 
         var oldResult = await authenticator.AuthenticateAsync(BearerFixture.WithToken(old.Token), CancellationToken.None);
         Assert.False(oldResult.Succeeded);
@@ -59,7 +59,7 @@ public sealed class BearerTokenTests
     public async Task Expired_token_is_refused()
     {
         await using var fixture = await BearerFixture.CreateAsync();
-        var issued = await fixture.Issuer.IssueAsync(Scope, null, fixture.Clock.UtcNow.AddHours(1), null, false, CancellationToken.None);
+        var issued = await fixture.Tokens.IssueAsync(Scope, null, fixture.Clock.UtcNow.AddHours(1), null, false, CancellationToken.None);
         var authenticator = fixture.Authenticator();
         Assert.True((await authenticator.AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None)).Succeeded);
 
@@ -71,10 +71,24 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
+    public async Task Validate_finds_a_live_token_and_not_an_expired_or_unknown_one()
+    {
+        await using var fixture = await BearerFixture.CreateAsync();
+        var live = await fixture.Tokens.IssueAsync("session:u1", "dagu_st_", fixture.Clock.UtcNow.AddHours(2), "u1", false, CancellationToken.None);
+        var shortLived = await fixture.Tokens.IssueAsync("session:u2", null, fixture.Clock.UtcNow.AddHours(1), "u2", false, CancellationToken.None);
+
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(live.Record.Id, (await fixture.Tokens.ValidateAsync(live.Token, CancellationToken.None))?.Id);
+        Assert.Null(await fixture.Tokens.ValidateAsync(shortLived.Token, CancellationToken.None));
+        Assert.Null(await fixture.Tokens.ValidateAsync(live.Token + "x", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Token_of_another_hook_is_refused()
     {
         await using var fixture = await BearerFixture.CreateAsync();
-        var issued = await fixture.Issuer.IssueAsync("hook:other", null, null, null, false, CancellationToken.None);
+        var issued = await fixture.Tokens.IssueAsync("hook:other", null, null, null, false, CancellationToken.None);
 
         var result = await fixture.Authenticator().AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None);
 
@@ -130,7 +144,7 @@ public sealed class BearerTokenTests
             string token;
             await using (var first = await BearerFixture.CreateAsync(folder: folder))
             {
-                token = (await first.Issuer.IssueAsync(Scope, null, null, null, false, CancellationToken.None)).Token;
+                token = (await first.Tokens.IssueAsync(Scope, null, null, null, false, CancellationToken.None)).Token;
             }
 
             var keyFile = Path.Combine(folder, "data", "bearer-token-hash.key");

@@ -135,7 +135,7 @@ public sealed class SqliteRunQueueTests
         var run = Assert.Single(await db.Runs.ClaimAsync("worker-1", 1, Lease, None));
         db.Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var completed = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, new RunResult(false, 2, "some output", "exit code 2"), None);
+        var completed = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, new RunResult(false, 2, "some output", "exit code 2") { Details = """{"steps":[{"exitCode":2}]}""" }, None);
         var again = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, RunResult.Success(), None);
 
         Assert.True(completed);
@@ -146,6 +146,7 @@ public sealed class SqliteRunQueueTests
         Assert.Equal(2, stored.ExitCode);
         Assert.Equal("some output", stored.Output);
         Assert.Equal("exit code 2", stored.Error);
+        Assert.Equal("""{"steps":[{"exitCode":2}]}""", stored.Details);
         Assert.Equal(db.Clock.UtcNow, stored.FinishedAt);
         Assert.Null(stored.LeaseOwner);
         Assert.Null(stored.LeaseExpiresAt);

@@ -4,8 +4,8 @@ using Webhooks.Modular.Abstractions.Storage;
 
 namespace Webhooks.Modular.Auth.Bearer.Tokens;
 
-/// <summary>Issues tokens: prefix + base58 of 32 random bytes; stores the keyed hash and the first 12 characters.</summary>
-internal sealed class TokenIssuer(IAuthTokenStore store, TokenHasher hasher, BearerOptions options, TimeProvider clock) : ITokenIssuer
+/// <summary>Issues and checks tokens: prefix + base58 of 32 random bytes; stores the keyed hash and the first 12 characters.</summary>
+internal sealed class TokenService(IAuthTokenStore store, TokenHasher hasher, BearerOptions options, TimeProvider clock) : ITokenService
 {
     public const int RandomBytes = 32;
     public const int VisiblePrefixLength = 12;
@@ -26,5 +26,12 @@ internal sealed class TokenIssuer(IAuthTokenStore store, TokenHasher hasher, Bea
             createdBy);
         await store.IssueTokenAsync(record, replaceScope, cancellationToken);
         return new IssuedToken(token, record);
+    }
+
+    public async Task<AuthTokenRecord?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var stored = await store.FindTokenAsync(hasher.Hash(token), cancellationToken);
+        return stored is { ExpiresAt: { } expiresAt } && expiresAt <= clock.GetUtcNow() ? null : stored;
     }
 }
