@@ -75,6 +75,22 @@ internal sealed class SqliteHookStore : IHookStore
     }
 
     /// <inheritdoc />
+    public Task<bool> DeleteHookAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM hooks WHERE name = $name";
+                command.Parameters.AddWithValue("$name", name);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken)
     {
         var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -87,9 +87,10 @@ internal static class SchemaMigrations
             );
             CREATE INDEX auth_tokens_scope ON auth_tokens (scope, created_at);
             """),
-        new(3, "run details", """
+        new(3, "run details and runs by hook", """
             -- Structured detail an action reports with its outcome (such as each step of a DAG).
             ALTER TABLE runs ADD COLUMN details TEXT;
+            CREATE INDEX runs_hook_created ON runs (hook_name, created_at);
             """),
     ];
 }

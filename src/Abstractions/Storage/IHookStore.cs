@@ -20,6 +20,11 @@ public interface IHookStore
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<HookRecord?> GetHookAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a hook; false when there was none. Its events and runs stay.</summary>
+    /// <param name="name">The hook's name.</param>
+    /// <param name="cancellationToken">Cancels waiting for the write.</param>
+    Task<bool> DeleteHookAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>All hooks, by name.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken);

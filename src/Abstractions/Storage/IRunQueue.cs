@@ -34,6 +34,12 @@ public interface IRunQueue
     /// <param name="cancellationToken">Cancels waiting for the write.</param>
     Task<bool> CompleteAsync(string runId, string owner, int attempt, RunResult result, CancellationToken cancellationToken);
 
+    /// <summary>A hook's most recent runs, newest first.</summary>
+    /// <param name="hookName">The hook.</param>
+    /// <param name="limit">How many at most.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string hookName, int limit, CancellationToken cancellationToken);
+
     /// <summary>A run by id, or <c>null</c>.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

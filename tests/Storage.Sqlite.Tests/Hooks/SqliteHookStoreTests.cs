@@ -49,6 +49,17 @@ public sealed class SqliteHookStoreTests
     }
 
     [Fact]
+    public async Task Delete_removes_a_hook_once()
+    {
+        await using var db = TestDatabase.Create();
+        await db.Hooks.UpsertHookAsync("deploy", "{}", None);
+
+        Assert.True(await db.Hooks.DeleteHookAsync("deploy", None));
+        Assert.False(await db.Hooks.DeleteHookAsync("deploy", None));
+        Assert.Null(await db.Hooks.GetHookAsync("deploy", None));
+    }
+
+    [Fact]
     public async Task Hooks_are_listed_by_name()
     {
         await using var db = TestDatabase.Create();

@@ -180,6 +180,23 @@ public sealed class SqliteRunQueueTests
     }
 
     [Fact]
+    public async Task Runs_of_a_hook_are_listed_newest_first_up_to_the_limit()
+    {
+        await using var db = TestDatabase.Create();
+        var first = await db.Events.AcceptAsync(SampleWebhooks.Create(db.Clock.UtcNow, hook: "deploy"), None);
+        db.Clock.Advance(TimeSpan.FromSeconds(1));
+        await db.Events.AcceptAsync(SampleWebhooks.Create(db.Clock.UtcNow, hook: "other"), None);
+        db.Clock.Advance(TimeSpan.FromSeconds(1));
+        var third = await db.Events.AcceptAsync(SampleWebhooks.Create(db.Clock.UtcNow, hook: "deploy"), None);
+
+        var all = await db.Runs.ListRunsAsync("deploy", 10, None);
+        var one = await db.Runs.ListRunsAsync("deploy", 1, None);
+
+        Assert.Equal([third.RunIds[0], first.RunIds[0]], all.Select(r => r.Id));
+        Assert.Equal(third.RunIds[0], Assert.Single(one).Id);
+    }
+
+    [Fact]
     public async Task Unknown_run_is_null()
     {
         await using var db = TestDatabase.Create();
