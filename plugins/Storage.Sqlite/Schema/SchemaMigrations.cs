@@ -92,5 +92,18 @@ internal static class SchemaMigrations
             ALTER TABLE runs ADD COLUMN details TEXT;
             CREATE INDEX runs_hook_created ON runs (hook_name, created_at);
             """),
+        new(4, "users", """
+            -- Users of the management APIs. A name is unique regardless of case: normalized_username holds it
+            -- upper-cased (invariant culture, so not only ASCII), which SQLite's NOCASE would not do.
+            CREATE TABLE users (
+                id                   TEXT    NOT NULL PRIMARY KEY,
+                username             TEXT    NOT NULL,
+                normalized_username  TEXT    NOT NULL UNIQUE,
+                password_hash        TEXT    NOT NULL,
+                role                 TEXT    NOT NULL,
+                created_at           INTEGER NOT NULL,
+                updated_at           INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -6,6 +6,7 @@ using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
 using Webhooks.Modular.Storage.Sqlite.Tokens;
+using Webhooks.Modular.Storage.Sqlite.Users;
 using Webhooks.Modular.Storage.Sqlite.Schema;
 using Webhooks.Modular.Storage.Sqlite.Writes;
 
@@ -27,6 +28,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         Runs = new SqliteRunQueue(Database);
         Hooks = new SqliteHookStore(Database);
         Tokens = new SqliteAuthTokenStore(Database);
+        Users = new SqliteUserStore(Database);
     }
 
     public TempFolder Folder { get; }
@@ -44,6 +46,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public IHookStore Hooks { get; }
 
     public IAuthTokenStore Tokens { get; }
+
+    public IUserStore Users { get; }
 
     public string Path => Database.Options.Path;
 
