@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Hooks;
+using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Surfaces.Dagu.Dags;
+using Webhooks.Modular.Surfaces.Dagu.Runs;
+using Webhooks.Modular.Surfaces.Dagu.Trigger;
+using Webhooks.Modular.Surfaces.Dagu.Webhooks;
+
+namespace Webhooks.Modular.Surfaces.Dagu.Api;
+
+/// <summary>
+/// <c>POST /api/v1/webhooks/{name}</c> with the DAG's webhook token: translated into a request for the DAG's hook
+/// (<c>dagu.{name}</c>, served only through this surface), whose pipeline authenticates it, reads the body within
+/// its limit and enqueues the run; the outcome is translated back into Dagu's answers.
+/// </summary>
+internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog catalog, DagLoader dags, TimeProvider clock)
+{
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/v1/webhooks/{name}", TriggerAsync);
+
+    private async Task<IResult> TriggerAsync(string name, HttpContext context)
+    {
+        // Before anything else, and before reading a byte of it. A chunked body has no declared length: the hook's
+        // own limit stops reading it as soon as it passes 1 MiB.
+        if (context.Request.ContentLength > StoredWebhook.MaxBodyBytes)
+        {
+            return ApiResults.PayloadTooLarge(StoredWebhook.MaxBodyBytes);
+        }
+
+        // Webhooks are created by signed-in users: without builtin auth there are none, and triggering is not configured.
+        if (!ApiCaller.HasBuiltinAuth(context))
+        {
+            return ApiResults.NotFound("webhook triggering is not configured on this server");
+        }
+
+        if (!DagNames.IsValid(name) || catalog.IsEnabled(DagNames.HookName(name)) is null)
+        {
+            return ApiResults.NotFound($"no webhook is configured for DAG '{name}'");
+        }
+
+        if (!dags.Exists(name))
+        {
+            return ApiResults.NotFound($"DAG '{name}' not found");
+        }
+
+        var inbound = HttpInbound.Create(context, DagNames.HookName(name)) with
+        {
+            Surface = StoredWebhook.Surface,
+            SelectInput = TriggerBody.SelectInput,
+            SelectRunId = request => SelectRunId(name, request),
+        };
+
+        ReceiveOutcome outcome;
+        try
+        {
+            outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
+        }
+        catch (DagRunIdRejectedException rejected)
+        {
+            return ApiResults.BadRequest(rejected.Message);
+        }
+
+        context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        return outcome.Status switch
+        {
+            ReceiveStatus.Accepted or ReceiveStatus.NotTriggered => ApiResults.Ok(new
+            {
+                dagRunId = DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty),
+                dagName = name,
+            }),
+            ReceiveStatus.HookNotFound => ApiResults.NotFound($"no webhook is configured for DAG '{name}'"),
+            ReceiveStatus.PayloadTooLarge => ApiResults.PayloadTooLarge(StoredWebhook.MaxBodyBytes),
+            ReceiveStatus.Unauthorized => Unauthorized(context, outcome),
+            ReceiveStatus.Forbidden => ApiResults.Forbidden($"the webhook of DAG '{name}' is disabled"),
+            ReceiveStatus.Duplicate => ApiResults.AlreadyExists(
+                $"dag-run '{DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty)}' already exists for DAG '{name}'"),
+            ReceiveStatus.MethodNotAllowed => ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "use POST"),
+            ReceiveStatus.UnsupportedMediaType => ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", outcome.Detail ?? "unsupported media type"),
+            ReceiveStatus.BadRequest => ApiResults.BadRequest(outcome.Detail ?? "bad request"),
+            _ => ApiResults.Error(StatusCodes.Status500InternalServerError, "internal_error", "unexpected outcome"),
+        };
+    }
+
+    /// <summary>The stored run id: the body's <c>dagRunId</c>, or a new UUIDv7, prefixed with the DAG (run ids are unique per DAG).</summary>
+    private string SelectRunId(string dag, WebhookRequest request)
+    {
+        if (!TriggerBody.TrySelectDagRunId(request, out var dagRunId, out var error))
+        {
+            throw new DagRunIdRejectedException(error!);
+        }
+
+        return DagRunIds.Compose(dag, dagRunId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString());
+    }
+
+    private static IResult Unauthorized(HttpContext context, ReceiveOutcome outcome)
+    {
+        // Which check failed (no header, not Bearer, unknown token, another DAG's token) is the operator's to read in the log.
+        context.Response.Headers.WWWAuthenticate = outcome.Challenge ?? "Bearer";
+        return ApiResults.Unauthorized("missing or invalid webhook token");
+    }
+}

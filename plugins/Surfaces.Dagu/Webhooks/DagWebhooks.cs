@@ -1,0 +1,231 @@
+using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Auth;
+using Webhooks.Modular.Abstractions.Hooks;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Surfaces.Dagu.Dags;
+using Webhooks.Modular.Surfaces.Dagu.Diagnostics;
+
+namespace Webhooks.Modular.Surfaces.Dagu.Webhooks;
+
+/// <summary>
+/// The DAG webhooks: each is a record in the hook store, a run-time hook in the catalog and a bearer-token scope
+/// (<c>dag:{dag}</c>). Changes are serialised, so "one webhook per DAG" holds under concurrent requests.
+/// </summary>
+internal sealed class DagWebhooks(
+    IHookStore store,
+    IHookCatalog catalog,
+    ITokenService tokens,
+    IAuthTokenStore tokenStore,
+    TimeProvider clock,
+    ILogger<DagWebhooks> logger)
+{
+    public const string TokenPrefix = "dagu_wh_";
+
+    private readonly SemaphoreSlim _changes = new(1, 1);
+
+    /// <summary>Registers every stored webhook's hook with its enabled flag. Called once at start.</summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        var restored = 0;
+        foreach (var record in await store.ListHooksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!record.Name.StartsWith(StoredWebhook.RecordPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (StoredWebhook.From(record) is not { } webhook)
+            {
+                Log.UnreadableRecord(logger, record.Name);
+                continue;
+            }
+
+            try
+            {
+                catalog.Register(StoredWebhook.HookDefinition(webhook.DagName, webhook.Enabled).ToJsonString());
+                restored++;
+            }
+            catch (PluginConfigurationException exception)
+            {
+                // One unusable webhook (say, its auth plugin was removed) must not keep the host from serving the rest.
+                Log.WebhookNotRestored(logger, webhook.DagName, exception.Message);
+            }
+        }
+
+        Log.WebhooksRestored(logger, restored);
+    }
+
+    /// <summary>The DAG's webhook, or <c>null</c>.</summary>
+    /// <param name="dag">The DAG's name.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<WebhookView?> GetAsync(string dag, CancellationToken cancellationToken) =>
+        await FindAsync(dag, cancellationToken).ConfigureAwait(false) is { } webhook
+            ? await ViewAsync(webhook, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Every DAG's webhook, by DAG name.</summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var views = new List<WebhookView>();
+        foreach (var record in await store.ListHooksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (StoredWebhook.From(record) is { } webhook)
+            {
+                views.Add(await ViewAsync(webhook, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return views;
+    }
+
+    /// <summary>Creates the DAG's webhook with a new token; <c>null</c> when the DAG already has one.</summary>
+    /// <param name="dag">The DAG's name (its file must exist: the caller checks).</param>
+    /// <param name="user">Who creates it.</param>
+    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    public async Task<IssuedWebhook?> CreateAsync(string dag, ApiUser user, CancellationToken cancellationToken)
+    {
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await store.GetHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return null;
+            }
+
+            // The hook first: it is what checks the definition, so nothing is stored for one that cannot be served.
+            var hook = DagNames.HookName(dag);
+            catalog.Register(StoredWebhook.HookDefinition(dag, enabled: true).ToJsonString());
+            try
+            {
+                var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, cancellationToken).ConfigureAwait(false);
+                var record = await store.UpsertHookAsync(
+                    StoredWebhook.RecordName(dag), StoredWebhook.Definition(Guid.CreateVersion7(clock.GetUtcNow()).ToString(), dag, user.Id), cancellationToken).ConfigureAwait(false);
+                Log.WebhookChanged(logger, dag, "created", user.Id);
+                return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, cancellationToken).ConfigureAwait(false), issued.Token);
+            }
+            catch
+            {
+                catalog.Remove(hook);
+                throw;
+            }
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Replaces the webhook's token; the old one stops working at once. <c>null</c> when there is no webhook.</summary>
+    /// <param name="dag">The DAG's name.</param>
+    /// <param name="user">Who asks.</param>
+    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    public async Task<IssuedWebhook?> RegenerateAsync(string dag, ApiUser user, CancellationToken cancellationToken)
+    {
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existing = await store.GetHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false);
+            if (existing is null || StoredWebhook.From(existing) is null)
+            {
+                return null;
+            }
+
+            // Rotation deletes the scope's other tokens in the same transaction as it stores the new one.
+            var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, cancellationToken).ConfigureAwait(false);
+
+            // Rewriting the same definition moves updatedAt.
+            var record = await store.UpsertHookAsync(existing.Name, existing.Definition, cancellationToken).ConfigureAwait(false);
+            Log.WebhookChanged(logger, dag, "token regenerated", user.Id);
+            return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, cancellationToken).ConfigureAwait(false), issued.Token);
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Enables or disables the webhook; <c>null</c> when there is none.</summary>
+    /// <param name="dag">The DAG's name.</param>
+    /// <param name="enabled">The new state.</param>
+    /// <param name="user">Who asks.</param>
+    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    public async Task<WebhookView?> SetEnabledAsync(string dag, bool enabled, ApiUser user, CancellationToken cancellationToken)
+    {
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await store.SetHookEnabledAsync(StoredWebhook.RecordName(dag), enabled, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            if (!catalog.SetEnabled(DagNames.HookName(dag), enabled))
+            {
+                // Not served (it could not be restored at start): building it again now also shows why, if it still fails.
+                catalog.Register(StoredWebhook.HookDefinition(dag, enabled).ToJsonString());
+            }
+
+            Log.WebhookChanged(logger, dag, enabled ? "enabled" : "disabled", user.Id);
+            return await GetAsync(dag, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Deletes the webhook and revokes its tokens; false when there was none. Its past runs stay.</summary>
+    /// <param name="dag">The DAG's name.</param>
+    /// <param name="user">Who asks.</param>
+    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    public async Task<bool> DeleteAsync(string dag, ApiUser user, CancellationToken cancellationToken)
+    {
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await store.DeleteHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            catalog.Remove(DagNames.HookName(dag));
+
+            // The engine's own summary of the hook, written at start while it was registered.
+            await store.DeleteHookAsync(DagNames.HookName(dag), cancellationToken).ConfigureAwait(false);
+            foreach (var token in await tokenStore.ListTokensAsync(DagNames.TokenScope(dag), cancellationToken).ConfigureAwait(false))
+            {
+                await tokenStore.RevokeTokenAsync(token.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            Log.WebhookChanged(logger, dag, "deleted", user.Id);
+            return true;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    private async Task<StoredWebhook?> FindAsync(string dag, CancellationToken cancellationToken) =>
+        await store.GetHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false) is { } record
+            ? StoredWebhook.From(record)
+            : null;
+
+    private async Task<WebhookView> ViewAsync(StoredWebhook webhook, CancellationToken cancellationToken)
+    {
+        // Newest first: after a rotation there is only one, but a token issued by hand with the `token` verb may sit beside it.
+        var token = (await tokenStore.ListTokensAsync(DagNames.TokenScope(webhook.DagName), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        return new WebhookView(
+            webhook.Id,
+            webhook.DagName,
+            token?.Prefix ?? string.Empty,
+            webhook.Enabled,
+            webhook.CreatedAt.UtcDateTime,
+            webhook.UpdatedAt.UtcDateTime,
+            webhook.CreatedBy,
+            token?.LastUsedAt?.UtcDateTime);
+    }
+}
