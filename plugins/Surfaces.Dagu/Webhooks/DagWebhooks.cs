@@ -84,13 +84,15 @@ internal sealed class DagWebhooks(
     /// <summary>Creates the DAG's webhook with a new token; <c>null</c> when the DAG already has one.</summary>
     /// <param name="dag">The DAG's name (its file must exist: the caller checks).</param>
     /// <param name="user">Who creates it.</param>
-    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    /// <param name="cancellationToken">Cancels waiting for another change to finish; once this one starts, it is not cancelled.</param>
     public async Task<IssuedWebhook?> CreateAsync(string dag, ApiUser user, CancellationToken cancellationToken)
     {
         await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await store.GetHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false) is not null)
+            // From here on nothing is cancelled: a change half made because the caller hung up would leave the
+            // record, the hook and the tokens disagreeing.
+            if (await store.GetHookAsync(StoredWebhook.RecordName(dag), CancellationToken.None).ConfigureAwait(false) is not null)
             {
                 return null;
             }
@@ -100,11 +102,11 @@ internal sealed class DagWebhooks(
             catalog.Register(StoredWebhook.HookDefinition(dag, enabled: true).ToJsonString());
             try
             {
-                var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, cancellationToken).ConfigureAwait(false);
+                var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, CancellationToken.None).ConfigureAwait(false);
                 var record = await store.UpsertHookAsync(
-                    StoredWebhook.RecordName(dag), StoredWebhook.Definition(Guid.CreateVersion7(clock.GetUtcNow()).ToString(), dag, user.Id), cancellationToken).ConfigureAwait(false);
+                    StoredWebhook.RecordName(dag), StoredWebhook.Definition(Guid.CreateVersion7(clock.GetUtcNow()).ToString(), dag, user.Id), CancellationToken.None).ConfigureAwait(false);
                 Log.WebhookChanged(logger, dag, "created", user.Id);
-                return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, cancellationToken).ConfigureAwait(false), issued.Token);
+                return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, CancellationToken.None).ConfigureAwait(false), issued.Token);
             }
             catch
             {
@@ -121,25 +123,27 @@ internal sealed class DagWebhooks(
     /// <summary>Replaces the webhook's token; the old one stops working at once. <c>null</c> when there is no webhook.</summary>
     /// <param name="dag">The DAG's name.</param>
     /// <param name="user">Who asks.</param>
-    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    /// <param name="cancellationToken">Cancels waiting for another change to finish; once this one starts, it is not cancelled.</param>
     public async Task<IssuedWebhook?> RegenerateAsync(string dag, ApiUser user, CancellationToken cancellationToken)
     {
         await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var existing = await store.GetHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false);
+            // From here on nothing is cancelled: a change half made because the caller hung up would leave the
+            // record, the hook and the tokens disagreeing.
+            var existing = await store.GetHookAsync(StoredWebhook.RecordName(dag), CancellationToken.None).ConfigureAwait(false);
             if (existing is null || StoredWebhook.From(existing) is null)
             {
                 return null;
             }
 
             // Rotation deletes the scope's other tokens in the same transaction as it stores the new one.
-            var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, cancellationToken).ConfigureAwait(false);
+            var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, CancellationToken.None).ConfigureAwait(false);
 
             // Rewriting the same definition moves updatedAt.
-            var record = await store.UpsertHookAsync(existing.Name, existing.Definition, cancellationToken).ConfigureAwait(false);
+            var record = await store.UpsertHookAsync(existing.Name, existing.Definition, CancellationToken.None).ConfigureAwait(false);
             Log.WebhookChanged(logger, dag, "token regenerated", user.Id);
-            return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, cancellationToken).ConfigureAwait(false), issued.Token);
+            return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, CancellationToken.None).ConfigureAwait(false), issued.Token);
         }
         finally
         {
@@ -151,13 +155,15 @@ internal sealed class DagWebhooks(
     /// <param name="dag">The DAG's name.</param>
     /// <param name="enabled">The new state.</param>
     /// <param name="user">Who asks.</param>
-    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    /// <param name="cancellationToken">Cancels waiting for another change to finish; once this one starts, it is not cancelled.</param>
     public async Task<WebhookView?> SetEnabledAsync(string dag, bool enabled, ApiUser user, CancellationToken cancellationToken)
     {
         await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!await store.SetHookEnabledAsync(StoredWebhook.RecordName(dag), enabled, cancellationToken).ConfigureAwait(false))
+            // From here on nothing is cancelled: a change half made because the caller hung up would leave the
+            // record, the hook and the tokens disagreeing.
+            if (!await store.SetHookEnabledAsync(StoredWebhook.RecordName(dag), enabled, CancellationToken.None).ConfigureAwait(false))
             {
                 return null;
             }
@@ -169,7 +175,7 @@ internal sealed class DagWebhooks(
             }
 
             Log.WebhookChanged(logger, dag, enabled ? "enabled" : "disabled", user.Id);
-            return await GetAsync(dag, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(dag, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -180,13 +186,15 @@ internal sealed class DagWebhooks(
     /// <summary>Deletes the webhook and revokes its tokens; false when there was none. Its past runs stay.</summary>
     /// <param name="dag">The DAG's name.</param>
     /// <param name="user">Who asks.</param>
-    /// <param name="cancellationToken">Cancels waiting for the writes.</param>
+    /// <param name="cancellationToken">Cancels waiting for another change to finish; once this one starts, it is not cancelled.</param>
     public async Task<bool> DeleteAsync(string dag, ApiUser user, CancellationToken cancellationToken)
     {
         await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!await store.DeleteHookAsync(StoredWebhook.RecordName(dag), cancellationToken).ConfigureAwait(false))
+            // From here on nothing is cancelled: a change half made because the caller hung up would leave the
+            // record, the hook and the tokens disagreeing.
+            if (!await store.DeleteHookAsync(StoredWebhook.RecordName(dag), CancellationToken.None).ConfigureAwait(false))
             {
                 return false;
             }
@@ -194,10 +202,10 @@ internal sealed class DagWebhooks(
             catalog.Remove(DagNames.HookName(dag));
 
             // The engine's own summary of the hook, written at start while it was registered.
-            await store.DeleteHookAsync(DagNames.HookName(dag), cancellationToken).ConfigureAwait(false);
-            foreach (var token in await tokenStore.ListTokensAsync(DagNames.TokenScope(dag), cancellationToken).ConfigureAwait(false))
+            await store.DeleteHookAsync(DagNames.HookName(dag), CancellationToken.None).ConfigureAwait(false);
+            foreach (var token in await tokenStore.ListTokensAsync(DagNames.TokenScope(dag), CancellationToken.None).ConfigureAwait(false))
             {
-                await tokenStore.RevokeTokenAsync(token.Id, cancellationToken).ConfigureAwait(false);
+                await tokenStore.RevokeTokenAsync(token.Id, CancellationToken.None).ConfigureAwait(false);
             }
 
             Log.WebhookChanged(logger, dag, "deleted", user.Id);
