@@ -5,7 +5,12 @@ namespace Webhooks.Modular.Core.Tests.Infrastructure;
 /// <summary>Runs a verb of the real host executable (<c>Webhooks.Modular.Host &lt;verb&gt; ... --config X</c>) to completion.</summary>
 public static class HostCommand
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string configPath, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string configPath, params string[] arguments) =>
+        RunAsync(configPath, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the verb with extra environment variables (such as a password a verb reads by variable name).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string configPath, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -14,6 +19,11 @@ public static class HostCommand
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(configPath)!,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(RepoPaths.HostDll);
         foreach (var argument in arguments)
         {

@@ -53,8 +53,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host with the given arguments on a free loopback port.</summary>
-    public static HostProcess Start(string configPath, int? port = null, string? workingDirectory = null)
+    /// <summary>Starts the host with the given arguments on a free loopback port, with extra environment variables if given.</summary>
+    public static HostProcess Start(
+        string configPath, int? port = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var chosen = port ?? FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -71,6 +72,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{chosen}");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{chosen}"));
     }
 
