@@ -96,7 +96,7 @@ public sealed class HeaderPresetTests
     [Fact]
     public async Task Rotation_an_expired_secret_no_longer_verifies_and_the_reason_says_so()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.Parse("2026-12-30T23:59:59Z"));
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-12-30T23:59:59Z"));
         var authenticator = Create(
             """{ "header": "X-Signature", "secrets": [{ "value": "generic-secret", "expiresAt": "2026-12-31T00:00:00Z" }, "generic-secret-2"] }""", clock);
 

@@ -31,7 +31,7 @@ public sealed class HmacSettingsTests
     {
         // printf '%s' '1700000000.{"id":"evt_1","type":"charge.succeeded"}' | openssl dgst -sha256 -hmac 'whsec_stripe_test_secret'
         const string header = "t=1700000000,v1=fb22ffbfe8f82e398afe03ad6d385a59a0083f46bbd8b0ffad81467124cf7673";
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(ManualTimeProvider.AtUnixSeconds(1700000000));
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(ManualClock.AtUnixSeconds(1700000000));
         new HmacAuthPlugin().ConfigureServices(services, Context());
         using var provider = services.BuildServiceProvider();
 

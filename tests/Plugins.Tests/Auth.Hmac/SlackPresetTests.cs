@@ -17,7 +17,7 @@ public sealed class SlackPresetTests
     [Fact]
     public async Task Published_example_is_accepted()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         var result = await VerifyAsync(authenticator, Body, ("X-Slack-Signature", Signature), ("X-Slack-Request-Timestamp", $"{Timestamp}"));
 
@@ -31,7 +31,7 @@ public sealed class SlackPresetTests
     [InlineData(Timestamp - 301, "timestamp in the future")]
     public async Task Timestamp_exactly_at_the_tolerance_passes_and_one_second_beyond_fails(long now, string? reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(now));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(now));
 
         var result = await VerifyAsync(authenticator, Body, ("X-Slack-Signature", Signature), ("X-Slack-Request-Timestamp", $"{Timestamp}"));
 
@@ -41,7 +41,7 @@ public sealed class SlackPresetTests
     [Fact]
     public async Task Tampered_body_or_timestamp_is_rejected()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         Assert.Equal(AuthResult.Fail("no signature matched"), await VerifyAsync(authenticator, Body.Replace("foobar", "foobaz", StringComparison.Ordinal), ("X-Slack-Signature", Signature), ("X-Slack-Request-Timestamp", $"{Timestamp}")));
         Assert.Equal(AuthResult.Fail("no signature matched"), await VerifyAsync(authenticator, Body, ("X-Slack-Signature", Signature), ("X-Slack-Request-Timestamp", $"{Timestamp + 1}")));
@@ -57,7 +57,7 @@ public sealed class SlackPresetTests
     [InlineData("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b50", "1531420618", "unsupported encoding")]
     public async Task Malformed_headers_are_rejected_with_the_reason(string? signature, string? timestamp, string reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
         var headers = new List<(string, string)>();
         if (signature is not null)
         {

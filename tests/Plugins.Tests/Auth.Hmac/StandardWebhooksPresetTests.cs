@@ -31,7 +31,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Published_test_vector_is_accepted()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         Assert.Equal(AuthResult.Success("secret#0"), await SendAsync(authenticator, Id, Signature));
     }
@@ -39,7 +39,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Secret_without_the_whsec_prefix_is_taken_as_base64()
     {
-        var authenticator = Create("""{ "preset": "standard-webhooks", "secrets": ["MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] }""", ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create("""{ "preset": "standard-webhooks", "secrets": ["MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] }""", ManualClock.AtUnixSeconds(Timestamp));
 
         Assert.Equal(AuthResult.Success("secret#0"), await SendAsync(authenticator, Id, Signature));
     }
@@ -47,7 +47,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Several_signatures_where_only_the_second_matches_are_accepted_and_other_versions_ignored()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         var result = await SendAsync(authenticator, Id, $"v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE= {OtherBodySignature} {Signature}");
 
@@ -57,7 +57,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Replayed_webhook_id_is_rejected_and_another_id_is_not()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         Assert.Equal(AuthResult.Success("secret#0"), await SendAsync(authenticator, Id, Signature));
         Assert.Equal(AuthResult.Fail("replayed webhook-id"), await SendAsync(authenticator, Id, Signature));
@@ -67,7 +67,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Failed_verification_does_not_use_up_the_webhook_id()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         Assert.Equal(AuthResult.Fail("no signature matched"), await SendAsync(authenticator, Id, OtherBodySignature));
         Assert.Equal(AuthResult.Success("secret#0"), await SendAsync(authenticator, Id, Signature));
@@ -76,7 +76,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Replay_is_remembered_until_the_timestamp_could_no_longer_pass()
     {
-        var clock = ManualTimeProvider.AtUnixSeconds(Timestamp);
+        var clock = ManualClock.AtUnixSeconds(Timestamp);
         var authenticator = Create(Settings, clock);
         Assert.Equal(AuthResult.Success("secret#0"), await SendAsync(authenticator, Id, Signature));
 
@@ -90,7 +90,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Concurrent_copies_of_one_message_pass_exactly_once()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => SendAsync(authenticator, Id, Signature))));
 
@@ -105,7 +105,7 @@ public sealed class StandardWebhooksPresetTests
     [InlineData(Timestamp - 301, "timestamp in the future")]
     public async Task Timestamp_exactly_at_the_tolerance_passes_and_one_second_beyond_fails_either_way(long now, string? reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(now));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(now));
 
         Assert.Equal(reason is null ? AuthResult.Success("secret#0") : AuthResult.Fail(reason), await SendAsync(authenticator, Id, Signature));
     }
@@ -113,7 +113,7 @@ public sealed class StandardWebhooksPresetTests
     [Fact]
     public async Task Tampered_body_is_rejected()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
 
         var result = await VerifyAsync(authenticator, """{"test": 2432232315}""",
             ("webhook-id", Id), ("webhook-timestamp", $"{Timestamp}"), ("webhook-signature", Signature));
@@ -134,7 +134,7 @@ public sealed class StandardWebhooksPresetTests
     [InlineData(Id, "1614265330", "v1,g0hM9SsE+OTPJTGt", "no signature matched")]
     public async Task Malformed_headers_are_rejected_with_the_reason(string? id, string? timestamp, string? signature, string reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(Timestamp));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(Timestamp));
         var headers = new List<(string, string)>();
         if (id is not null)
         {

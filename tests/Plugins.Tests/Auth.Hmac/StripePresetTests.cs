@@ -20,7 +20,7 @@ public sealed class StripePresetTests
     [Fact]
     public async Task Signed_request_is_accepted_and_v0_is_ignored()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(SignedAt));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1},v0=6ffbb59b2300aae63f272406069a9788598b792a944a07aba816edb039989a39"));
 
@@ -30,7 +30,7 @@ public sealed class StripePresetTests
     [Fact]
     public async Task Several_v1_where_only_the_second_matches_is_accepted()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(SignedAt));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1NewSecret},v1={V1}"));
 
@@ -41,7 +41,7 @@ public sealed class StripePresetTests
     public async Task Rotation_any_v1_matching_any_secret_passes()
     {
         var authenticator = Create(
-            """{ "preset": "stripe", "secrets": ["whsec_stripe_old_secret", "whsec_stripe_new_secret"] }""", ManualTimeProvider.AtUnixSeconds(SignedAt));
+            """{ "preset": "stripe", "secrets": ["whsec_stripe_old_secret", "whsec_stripe_new_secret"] }""", ManualClock.AtUnixSeconds(SignedAt));
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1},v1={V1NewSecret}"));
 
@@ -55,7 +55,7 @@ public sealed class StripePresetTests
     [InlineData(SignedAt - 301, "timestamp in the future")]
     public async Task Timestamp_exactly_at_the_tolerance_passes_and_one_second_beyond_fails(long now, string? reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(now));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(now));
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1}"));
 
@@ -65,7 +65,7 @@ public sealed class StripePresetTests
     [Fact]
     public async Task Configured_tolerance_is_used()
     {
-        var authenticator = Create("""{ "preset": "stripe", "toleranceSeconds": 10, "secrets": ["whsec_stripe_test_secret"] }""", ManualTimeProvider.AtUnixSeconds(SignedAt + 11));
+        var authenticator = Create("""{ "preset": "stripe", "toleranceSeconds": 10, "secrets": ["whsec_stripe_test_secret"] }""", ManualClock.AtUnixSeconds(SignedAt + 11));
 
         Assert.Equal(AuthResult.Fail("stale timestamp"), await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1}")));
     }
@@ -73,7 +73,7 @@ public sealed class StripePresetTests
     [Fact]
     public async Task Tampered_body_or_timestamp_is_rejected()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(SignedAt));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
         Assert.Equal(AuthResult.Fail("no signature matched"), await VerifyAsync(authenticator, Body.Replace("evt_1", "evt_2", StringComparison.Ordinal), ("Stripe-Signature", $"t={SignedAt},v1={V1}")));
         Assert.Equal(AuthResult.Fail("no signature matched"), await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt + 1},v1={V1}")));
@@ -94,7 +94,7 @@ public sealed class StripePresetTests
     [InlineData("t=1700000000,v1=fb22ffbfe8f82e398afe03ad6d385a59a0083f46bbd8b0ffad81467124cf767,v1=00", "no signature matched")]
     public async Task Malformed_headers_are_rejected_with_the_reason(string header, string reason)
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(SignedAt));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
         Assert.Equal(AuthResult.Fail(reason), await VerifyAsync(authenticator, Body, ("Stripe-Signature", header)));
     }
@@ -102,7 +102,7 @@ public sealed class StripePresetTests
     [Fact]
     public async Task Spaces_around_items_are_tolerated()
     {
-        var authenticator = Create(Settings, ManualTimeProvider.AtUnixSeconds(SignedAt));
+        var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
         Assert.Equal(AuthResult.Success("secret#0"), await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt}, v1={V1}")));
     }
