@@ -1,0 +1,17 @@
+namespace Webhooks.Modular.Bench.Options;
+
+/// <summary>The scenarios' names, as given to <c>--scenarios</c>.</summary>
+internal static class Scenario
+{
+    /// <summary>A bare ASP.NET Core endpoint that reads the body and answers 200: the baseline.</summary>
+    public const string Bare = "bare";
+
+    /// <summary>The demo hook with run workers off: accepted = event and run committed with synchronous=FULL.</summary>
+    public const string Accept = "accept";
+
+    /// <summary>As <see cref="Accept"/>, with the SQLite plugin set to synchronous=NORMAL: what the disk sync costs.</summary>
+    public const string AcceptNormal = "accept-normal";
+
+    /// <summary>The demo hook with run workers on: accepts while runs execute, then the time to finish the backlog.</summary>
+    public const string EndToEnd = "e2e";
+}

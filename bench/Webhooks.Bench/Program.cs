@@ -1,0 +1,92 @@
+using System.Runtime.InteropServices;
+using Webhooks.Modular.Bench.Options;
+using Webhooks.Modular.Bench.Reporting;
+using Webhooks.Modular.Bench.Scenarios;
+using Webhooks.Modular.Bench.Storage;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"webhooks-bench-{Guid.NewGuid():N}");
+Directory.CreateDirectory(dataDirectory);
+var sourceDeployment = Path.Combine(FindRepositoryRoot(), "plugins.json");
+var pluginRoot = Path.Combine(AppContext.BaseDirectory, "plugins");
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+// The apps under test are started, not run, so nothing else ends the benchmark on SIGTERM.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+var report = new ReportWriter(Console.Out);
+report.WriteHeader(options, dataDirectory);
+report.WriteCommitProbe(
+    CommitProbe.MillisecondsPerCommit(dataDirectory, "FULL"),
+    CommitProbe.MillisecondsPerCommit(dataDirectory, "NORMAL"));
+var runner = new BenchRunner(options, dataDirectory, sourceDeployment, pluginRoot);
+var results = new List<ScenarioResult>();
+try
+{
+    foreach (var scenario in options.Scenarios)
+    {
+        var result = await runner.RunAsync(scenario, cancellation.Token);
+        report.WriteScenario(result);
+        results.Add(result);
+    }
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"cancelled; data left in {dataDirectory}");
+    return 130;
+}
+
+report.WriteSummary(results);
+
+// Keep the databases only when asked for a folder: a temporary one is noise afterwards.
+if (options.DataDirectory is null)
+{
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+var failed = results.Where(r => r.Load.Errors > 0 || !r.Verified).Select(r => r.Name).ToList();
+if (failed.Count > 0)
+{
+    Console.WriteLine($"FAILED: errors or unverified storage in {string.Join(", ", failed)}");
+    return 1;
+}
+
+return 0;
+
+static string FindRepositoryRoot()
+{
+    // The deployment measured is the repository's own plugins.json, found above the build output.
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Webhooks.Modular.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Webhooks.Modular.sln not found above " + AppContext.BaseDirectory);
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Webhooks.Modular.Bench.Load;
+using Webhooks.Modular.Bench.Options;
+
+namespace Webhooks.Modular.Bench.Reporting;
+
+/// <summary>Prints the machine, the parameters, each scenario as it ends, and a summary table (Markdown) with ratios.</summary>
+internal sealed class ReportWriter(TextWriter output)
+{
+    /// <summary>Prints what the figures depend on besides the code.</summary>
+    /// <param name="options">The run's parameters.</param>
+    /// <param name="dataDirectory">Where the databases are.</param>
+    public void WriteHeader(BenchOptions options, string dataDirectory)
+    {
+        output.WriteLine("# Webhooks.Modular load benchmark");
+        output.WriteLine();
+        output.WriteLine($"machine:    {Environment.ProcessorCount} logical CPUs{CpuModel()}, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
+        output.WriteLine($"runtime:    {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Build()} build");
+        output.WriteLine($"parameters: concurrency {options.Concurrency}, warm-up {Seconds(options.Warmup)} s, measured {Seconds(options.Measured)} s, max {options.MaxRequests} requests per scenario");
+        output.WriteLine($"scenarios:  {string.Join(", ", options.Scenarios)}");
+        output.WriteLine($"data:       {dataDirectory}");
+        output.WriteLine("target:     127.0.0.1 (loopback); load generator and server share the same CPUs");
+    }
+
+    /// <summary>Prints what a lone SQLite commit costs on this disk at each sync level.</summary>
+    /// <param name="full">Milliseconds per commit with synchronous=FULL.</param>
+    /// <param name="normal">Milliseconds per commit with synchronous=NORMAL.</param>
+    public void WriteCommitProbe(double full, double normal)
+    {
+        output.WriteLine($"disk:       one small SQLite commit (WAL) alone: {Ms(full)} ms with synchronous=FULL, {Ms(normal)} ms with NORMAL");
+        output.WriteLine();
+    }
+
+    /// <summary>Prints one scenario as soon as it ends.</summary>
+    /// <param name="result">The scenario.</param>
+    public void WriteScenario(ScenarioResult result)
+    {
+        var load = result.Load;
+        output.WriteLine($"## {result.Name}");
+        output.WriteLine($"  requests {load.Requests}, errors {load.Errors}, {Number(load.RequestsPerSecond, 0)} req/s");
+        output.WriteLine($"  process CPU: {Number(load.CpuMicrosecondsPerRequest, 0)} µs per request, {Number(load.CpuUtilisation * 100, 0)}% of {Environment.ProcessorCount} cores");
+        output.WriteLine($"  latency ms: p50 {Ms(load.Latency.P50)}  p90 {Ms(load.Latency.P90)}  p99 {Ms(load.Latency.P99)}  max {Ms(load.Latency.Max)}");
+        output.WriteLine($"  answers (warm-up included): {string.Join(", ", load.StatusCounts.OrderBy(p => p.Key).Select(p => $"{(p.Key == 0 ? "no answer" : p.Key)} x{p.Value}"))}");
+        foreach (var (error, count) in load.ErrorSamples.OrderByDescending(p => p.Value))
+        {
+            output.WriteLine($"  ERROR x{count}: {error}");
+        }
+
+        foreach (var note in result.Notes)
+        {
+            output.WriteLine($"  {note}");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>Prints every scenario in one table, then each one's ratio to the bare baseline.</summary>
+    /// <param name="results">The scenarios, in the order they ran.</param>
+    public void WriteSummary(IReadOnlyList<ScenarioResult> results)
+    {
+        output.WriteLine("## summary");
+        output.WriteLine();
+        output.WriteLine("| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | CPU µs/req | CPU busy |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            var load = result.Load;
+            var latency = load.Latency;
+            output.WriteLine($"| {result.Name} | {load.Requests} | {load.Errors} | {Number(load.RequestsPerSecond, 0)} | {Ms(latency.P50)} | {Ms(latency.P90)} | {Ms(latency.P99)} | {Ms(latency.Max)} | {Number(load.CpuMicrosecondsPerRequest, 0)} | {Number(load.CpuUtilisation * 100, 0)}% |");
+        }
+
+        var bare = results.FirstOrDefault(r => r.Name == Scenario.Bare);
+        if (bare is null)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        foreach (var result in results.Where(r => r != bare))
+        {
+            output.WriteLine($"{result.Name} / bare: req/s x{Ratio(result.Load.RequestsPerSecond, bare.Load.RequestsPerSecond)}, " +
+                $"p50 x{Ratio(result.Load.Latency.P50, bare.Load.Latency.P50)}, p99 x{Ratio(result.Load.Latency.P99, bare.Load.Latency.P99)}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static string Ratio(double value, double baseline) => Number(value / baseline, 2);
+
+    private static string Ms(double milliseconds) => Number(milliseconds, milliseconds < 10 ? 2 : 1);
+
+    private static string Seconds(TimeSpan time) => Number(time.TotalSeconds, time.TotalSeconds % 1 == 0 ? 0 : 1);
+
+    private static string Number(double value, int decimals) =>
+        double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Build() =>
+#if DEBUG
+        "Debug (figures not meaningful: use -c Release)";
+#else
+        "Release";
+#endif
+
+    private static string CpuModel()
+    {
+        // Linux only; elsewhere the count alone is printed.
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+        {
+            return "";
+        }
+
+        var model = File.ReadLines(cpuInfo).FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal));
+        return model is null ? "" : $" ({model[(model.IndexOf(':') + 1)..].Trim()})";
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Webhooks.Modular.Bench.Load;
+using Webhooks.Modular.Bench.Options;
+using Webhooks.Modular.Bench.Reporting;
+using Webhooks.Modular.Bench.Storage;
+using Webhooks.Modular.Bench.Targets;
+
+namespace Webhooks.Modular.Bench.Scenarios;
+
+/// <summary>Runs each scenario: starts its target, loads it, checks what it stored, stops it.</summary>
+internal sealed class BenchRunner(BenchOptions options, string dataDirectory, string sourceDeployment, string pluginRoot)
+{
+    private LoadSettings Settings => new(options.Concurrency, options.Warmup, options.Measured, options.MaxRequests);
+
+    /// <summary>Runs one scenario by name.</summary>
+    /// <param name="name">One of <see cref="Scenario"/>.</param>
+    /// <param name="cancellationToken">Stops early.</param>
+    public Task<ScenarioResult> RunAsync(string name, CancellationToken cancellationToken) => name switch
+    {
+        Scenario.Bare => RunBareAsync(cancellationToken),
+        Scenario.Accept => RunAcceptAsync(name, synchronous: null, cancellationToken),
+        Scenario.AcceptNormal => RunAcceptAsync(name, synchronous: "NORMAL", cancellationToken),
+        Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
+    };
+
+    private async Task<ScenarioResult> RunBareAsync(CancellationToken cancellationToken)
+    {
+        await using var target = await BareTarget.StartAsync();
+        using var client = LoadGenerator.CreateClient(target.Address, options.Concurrency);
+        var load = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Bare, onSuccess: null, cancellationToken);
+        return new ScenarioResult(Scenario.Bare, load, Verified: true, []);
+    }
+
+    private async Task<ScenarioResult> RunAcceptAsync(string name, string? synchronous, CancellationToken cancellationToken)
+    {
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous);
+        var notes = new List<string> { $"synchronous={synchronous ?? "FULL (the plugin's default)"}, run workers off" };
+        LoadResult load;
+        await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: false))
+        {
+            using var client = LoadGenerator.CreateClient(target.Address, options.Concurrency);
+            var before = target.Writer?.Read();
+            load = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Hook, onSuccess: null, cancellationToken);
+            notes.Add(Commits(before, target.Writer?.Read(), load.CountOf(200)));
+        }
+
+        // The host is stopped and its database closed: the file is read alone.
+        var counts = await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
+        var verified = Verify(counts, load.CountOf(200), notes);
+        return new ScenarioResult(name, load, verified, notes);
+    }
+
+    private async Task<ScenarioResult> RunEndToEndAsync(CancellationToken cancellationToken)
+    {
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, Scenario.EndToEnd), synchronous: null);
+        var notes = new List<string> { "synchronous=FULL, run workers on (the file's runs.concurrency), each run spawns /bin/sh" };
+        var accepted = new AcceptedRuns();
+        LoadResult load;
+        DateTimeOffset loadStarted, loadEnded;
+        int unfinished;
+        await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: true))
+        {
+            using var client = LoadGenerator.CreateClient(target.Address, options.Concurrency);
+            loadStarted = DateTimeOffset.UtcNow;
+            load = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Hook, accepted.Add, cancellationToken);
+            loadEnded = DateTimeOffset.UtcNow;
+            unfinished = await accepted.WaitForAllAsync(client, loadEnded + options.DrainTimeout, cancellationToken);
+        }
+
+        // Times come from the database (the plugin stamps finished_at with the same clock), read once the host
+        // has stopped.
+        var counts = await new RunTable(deployment.DatabasePath).CountAsync(loadEnded, cancellationToken);
+        var loadTime = loadEnded - loadStarted;
+        notes.Add($"during the load ({Seconds(loadTime)} s, warm-up included): {counts.FinishedBy} runs finished ({Rate(counts.FinishedBy, loadTime)} runs/s), " +
+            $"{load.CountOf(200) - counts.FinishedBy} left queued or running");
+        if (unfinished > 0)
+        {
+            notes.Add($"NOT DRAINED: {unfinished} runs still unfinished {Seconds(options.DrainTimeout)} s after the load ended");
+        }
+        else if (counts.LastFinishedAt is { } last)
+        {
+            var drain = last - loadEnded;
+            var backlog = load.CountOf(200) - counts.FinishedBy;
+            notes.Add($"the last run finished {Seconds(drain)} s after the load ended " +
+                $"(backlog of {backlog} at {Rate(backlog, drain)} runs/s; {counts.Runs} runs in {Seconds(last - loadStarted)} s overall)");
+        }
+
+        notes.Add($"runs: {counts.Succeeded} succeeded, {counts.Failed} failed, {counts.Pending} queued or running");
+        var verified = Verify(counts, load.CountOf(200), notes) && counts.Pending == 0 && counts.Failed == 0;
+        return new ScenarioResult(Scenario.EndToEnd, load, verified, notes);
+    }
+
+    private static bool Verify(RunCounts counts, long accepted, List<string> notes)
+    {
+        // The demo hook has no condition and one action: every 200 is exactly one event and one run.
+        var verified = counts.Runs == accepted && counts.Events == accepted;
+        notes.Add(verified
+            ? $"verified: {counts.Runs} runs stored for {accepted} accepted"
+            : $"NOT VERIFIED: {counts.Runs} runs and {counts.Events} events stored for {accepted} accepted (200)");
+        return verified;
+    }
+
+    private static string Commits((long Commits, long Operations)? before, (long Commits, long Operations)? after, long accepted)
+    {
+        if (before is not { } b || after is not { } a)
+        {
+            return "SQLite commits: not available (the plugin's counters could not be read)";
+        }
+
+        var commits = a.Commits - b.Commits;
+        var operations = a.Operations - b.Operations;
+        return $"SQLite commits during the load: {commits} for {operations} write operations ({accepted} accepted), " +
+            $"{(commits == 0 ? "n/a" : (operations / (double)commits).ToString("F1", CultureInfo.InvariantCulture))} operations per commit";
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Rate(long count, TimeSpan time) => (count / Math.Max(time.TotalSeconds, 0.001)).ToString("F0", CultureInfo.InvariantCulture);
+}
