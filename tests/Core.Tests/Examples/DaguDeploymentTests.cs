@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Core.Tests.Infrastructure;
 
@@ -92,6 +93,37 @@ public sealed class DaguDeploymentTests : IDisposable
             var run = await api.WaitForRunAsync(session, triggered.Json.GetProperty("dagRunId").GetString()!);
             Assert.EndsWith("main\n", run.GetProperty("steps")[0].GetProperty("output").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_run_queued_before_a_restart_runs_after_it()
+    {
+        // The first host only accepts (its run worker is off), so the run is still queued when it stops; the next
+        // host's worker claims it at start, which needs the DAG's hook to be served again by then.
+        var config = DaguExample.CopyTo(_folder);
+        var document = JsonNode.Parse(File.ReadAllText(config), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        document["runs"] = new JsonObject { ["enabled"] = false };
+        var acceptOnly = _folder.Write("accept-only.json", document.ToJsonString());
+
+        string dagRunId;
+        await using (var first = await StartAsync(acceptOnly))
+        {
+            var api = new DaguApiClient(first.Client);
+            var session = await api.LoginAsync(DaguExample.AdminUsername, DaguExample.AdminPassword);
+            var token = (await api.SendAsync(HttpMethod.Post, "/api/v1/dags/my-dag/webhook", session)).Json.GetProperty("token").GetString()!;
+            var triggered = await api.TriggerAsync(token, """{"dagRunId":"before-restart","payload":{"branch":"queued"}}""");
+            Assert.Equal(HttpStatusCode.OK, triggered.Status);
+            dagRunId = triggered.Json.GetProperty("dagRunId").GetString()!;
+            var queued = await api.SendAsync(HttpMethod.Get, $"/api/v1/dag-runs/my-dag/{dagRunId}", session);
+            Assert.Equal("queued", queued.Json.GetProperty("status").GetString());
+            Assert.Empty(queued.Json.GetProperty("steps").EnumerateArray());
+        }
+
+        await using var second = await StartAsync(config);
+        var again = new DaguApiClient(second.Client);
+        var run = await again.WaitForRunAsync(await again.LoginAsync(DaguExample.AdminUsername, DaguExample.AdminPassword), dagRunId);
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+        Assert.EndsWith("queued\n", run.GetProperty("steps")[0].GetProperty("output").GetString());
     }
 
     private static async Task<HostProcess> StartAsync(string config)
