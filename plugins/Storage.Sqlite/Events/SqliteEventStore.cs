@@ -44,30 +44,55 @@ internal sealed class SqliteEventStore : IEventStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at
-                FROM events WHERE id = $id
-                """;
+            command.CommandText = $"SELECT {EventColumns} FROM events WHERE id = $id";
             command.Parameters.AddWithValue("$id", FormatId(id));
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            return new WebhookEvent(
-                Guid.Parse(reader.GetString(0)),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                JsonColumns.ReadValues(reader.GetString(5)),
-                JsonColumns.ReadValues(reader.GetString(6)),
-                reader.IsDBNull(7) ? [] : reader.GetFieldValue<byte[]>(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                UnixTime.FromMilliseconds(reader.GetInt64(9)));
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEvent(reader) : null;
         }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = subject is null
+                ? $"SELECT {EventColumns} FROM events ORDER BY received_at DESC, id DESC LIMIT $limit"
+                : $"SELECT {EventColumns} FROM events WHERE subject = $subject ORDER BY received_at DESC, id DESC LIMIT $limit";
+            command.Parameters.AddWithValue("$limit", limit);
+            if (subject is not null)
+            {
+                command.Parameters.AddWithValue("$subject", subject);
+            }
+
+            var found = new List<WebhookEvent>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(ReadEvent(reader));
+            }
+
+            return found;
+        }
+    }
+
+    private const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
+
+    private static WebhookEvent ReadEvent(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        JsonColumns.ReadValues(reader.GetString(5)),
+        JsonColumns.ReadValues(reader.GetString(6)),
+        reader.IsDBNull(7) ? [] : reader.GetFieldValue<byte[]>(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        UnixTime.FromMilliseconds(reader.GetInt64(9)),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 
     /// <inheritdoc />
     public async Task<AcceptResult?> FindIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken)
@@ -158,8 +183,8 @@ internal sealed class SqliteEventStore : IEventStore
         {
             insertEvent.Transaction = transaction;
             insertEvent.CommandText = """
-                INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at)
-                VALUES ($id, $request_id, $hook_name, $method, $path, $headers, $query, $body, $remote_address, $received_at)
+                INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject)
+                VALUES ($id, $request_id, $hook_name, $method, $path, $headers, $query, $body, $remote_address, $received_at, $subject)
                 """;
             var e = webhook.Event;
             insertEvent.Parameters.AddWithValue("$id", eventId);
@@ -172,6 +197,7 @@ internal sealed class SqliteEventStore : IEventStore
             insertEvent.Parameters.Add("$body", SqliteType.Blob).Value = e.Body ?? [];
             insertEvent.Parameters.AddWithValue("$remote_address", (object?)e.RemoteAddress ?? DBNull.Value);
             insertEvent.Parameters.AddWithValue("$received_at", UnixTime.ToMilliseconds(e.ReceivedAt));
+            insertEvent.Parameters.AddWithValue("$subject", (object?)e.Subject ?? DBNull.Value);
             insertEvent.ExecuteNonQuery();
         }
 

@@ -144,7 +144,8 @@ internal sealed class SqliteRunQueue : IRunQueue
             abandon.ExecuteNonQuery();
         }
 
-        // Two arms so that each can use its partial index; the union is small (only claimable runs).
+        // Two arms, each walking its partial index in order and stopping after $max rows, so a claim costs the same
+        // with 10 or 100,000 runs waiting; only the (at most 2 x $max) candidates are sorted.
         using var claim = connection.CreateCommand();
         claim.Transaction = transaction;
         claim.CommandText = $"""
@@ -153,9 +154,13 @@ internal sealed class SqliteRunQueue : IRunQueue
                 lease_expires_at = $lease_expires_at, started_at = $now
             WHERE id IN (
                 SELECT id FROM (
-                    SELECT id, created_at FROM runs WHERE status = 'queued' AND available_at <= $now
+                    SELECT * FROM (
+                        SELECT id, created_at FROM runs WHERE status = 'queued' AND available_at <= $now
+                        ORDER BY available_at, created_at LIMIT $max)
                     UNION ALL
-                    SELECT id, created_at FROM runs WHERE status = 'running' AND lease_expires_at <= $now
+                    SELECT * FROM (
+                        SELECT id, created_at FROM runs WHERE status = 'running' AND lease_expires_at <= $now
+                        ORDER BY lease_expires_at LIMIT $max)
                 )
                 ORDER BY created_at, id
                 LIMIT $max)

@@ -105,5 +105,10 @@ internal static class SchemaMigrations
                 updated_at           INTEGER NOT NULL
             );
             """),
+        new(5, "event subjects", """
+            -- The event-bus subject an event was published under (event.webhook.{name}, run.completed, ...).
+            ALTER TABLE events ADD COLUMN subject TEXT;
+            CREATE INDEX events_subject_received ON events (subject, received_at);
+            """),
     ];
 }

@@ -38,6 +38,9 @@ public sealed record InboundWebhook(
     /// <summary>The API surface the request came through; hooks registered for a surface are served only through it.</summary>
     public string? Surface { get; init; }
 
+    /// <summary>The event-bus subject an accepted request is published under; default <c>event.webhook.{HookName}</c>.</summary>
+    public string? EventSubject { get; init; }
+
     /// <summary>
     /// The run's input as JSON, when the surface extracts it itself (such as a <c>payload</c> wrapper field);
     /// otherwise the body when it is JSON, else <c>{}</c>.

@@ -16,6 +16,12 @@ public interface IEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The most recent events, newest first, optionally only those of one subject.</summary>
+    /// <param name="subject">An exact subject, or <c>null</c> for all.</param>
+    /// <param name="limit">How many at most.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken);
+
     /// <summary>The event and runs an unexpired idempotency key points at, or <c>null</c>.</summary>
     /// <param name="scope">The key's scope.</param>
     /// <param name="key">The key.</param>

@@ -14,6 +14,7 @@ namespace Webhooks.Modular.Abstractions.Storage;
 /// <param name="Body">The raw body.</param>
 /// <param name="RemoteAddress">The sender's address, when known.</param>
 /// <param name="ReceivedAt">When it was received.</param>
+/// <param name="Subject">The event-bus subject it was published under (<c>event.webhook.{name}</c>, <c>run.completed</c>), if any.</param>
 public sealed record WebhookEvent(
     Guid Id,
     string RequestId,
@@ -24,4 +25,5 @@ public sealed record WebhookEvent(
     IReadOnlyDictionary<string, string[]> Query,
     byte[] Body,
     string? RemoteAddress,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? Subject = null);

@@ -23,6 +23,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Run worker loop failed; retrying")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Trigger {Trigger}: a condition could not be evaluated and counts as not met: {Reason}")]
+    public static partial void ConditionFailed(ILogger logger, string trigger, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Run {RunId}: publishing {Subject} failed; the run's outcome is stored")]
+    public static partial void PublishFailed(ILogger logger, string runId, string subject, Exception exception);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from {Location}")]
     public static partial void PluginLoaded(ILogger logger, string plugin, string location);
 }

@@ -51,6 +51,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<HookRegistry>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());
         services.AddSingleton<RunSignal>();
+        services.AddSingleton<Webhooks.Modular.Core.Events.TriggerMatcher>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus, Webhooks.Modular.Core.Events.EventBus>();
         services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
         services.AddSingleton<IRunActionFactory, InProcessActionFactory>();
         foreach (var handler in builder.Handlers)

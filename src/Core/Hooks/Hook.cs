@@ -14,6 +14,9 @@ internal sealed class Hook
     /// <summary>The API surface that serves this hook, or <c>null</c> for the generic <c>/hooks/{name}</c>.</summary>
     public string? Surface { get; init; }
 
+    /// <summary>For an event trigger: the subject pattern it subscribes to (it is then not reachable over HTTP).</summary>
+    public Events.SubjectPattern? Subject { get; init; }
+
     public required IReadOnlyList<string> Methods { get; init; }
 
     public required long MaxBodyBytes { get; init; }

@@ -21,7 +21,10 @@ internal sealed partial class HookFactory(
     public const long DefaultMaxBodyBytes = 1024 * 1024;
     public const int DefaultMaxAttempts = 3;
 
-    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface"];
+    /// <summary>The surface of event triggers: no HTTP route serves it.</summary>
+    public const string EventTriggerSurface = "(event bus)";
+
+    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface", "subject"];
     private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -73,8 +76,16 @@ internal sealed partial class HookFactory(
         var settings = (IConfigurationSection component, string componentKey) =>
             new ComponentSettings(name, $"{key}:{componentKey}", component.GetSection("settings"), baseDirectory, file);
 
+        // An event trigger (a hook with a subject) is fed by the event bus, never by a caller: no HTTP, no auth.
+        Events.SubjectPattern? subject = null;
+        if (section["subject"] is { } subjectText)
+        {
+            subject = Events.SubjectPattern.TryParse(subjectText, allowWildcards: true, out var subjectError)
+                ?? throw Error("subject", $"'{subjectText}' is not a subject pattern: {subjectError}");
+        }
+
         var auth = section.GetSection("auth");
-        var scheme = auth["scheme"] ?? throw Error("auth:scheme", "is required (use \"none\" for a hook anyone may call)");
+        var scheme = auth["scheme"] ?? (subject is not null ? "none" : throw Error("auth:scheme", "is required (use \"none\" for a hook anyone may call)"));
         var authFactory = _authSchemes.GetValueOrDefault(scheme)
             ?? throw Error("auth:scheme", $"unknown auth scheme '{scheme}' (known: {Known(_authSchemes.Keys)}); is its plugin listed in 'plugins'?");
         var authMode = (auth["mode"] ?? "enforce").ToLowerInvariant() switch
@@ -130,6 +141,7 @@ internal sealed partial class HookFactory(
             methods,
             maxBodyBytes,
             contentTypes,
+            subject = subject?.Text,
             auth = new { scheme, mode = authMode.ToString().ToLowerInvariant() },
             conditions = conditionTypes,
             action = new { type = actionType, maxAttempts },
@@ -138,7 +150,8 @@ internal sealed partial class HookFactory(
         return new Hook
         {
             Name = name,
-            Surface = section["surface"],
+            Surface = section["surface"] ?? (subject is not null ? EventTriggerSurface : null),
+            Subject = subject,
             Methods = methods,
             MaxBodyBytes = maxBodyBytes,
             ContentTypes = contentTypes,

@@ -2,6 +2,7 @@ using System.Text;
 using MediatR;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Core.Events;
 using Webhooks.Modular.Core.Runs;
 
 namespace Webhooks.Modular.Core.Pipeline;
@@ -10,7 +11,7 @@ namespace Webhooks.Modular.Core.Pipeline;
 /// Last step: commit the event, its run and its idempotency key in one transaction, then answer. Acknowledged
 /// means persisted: the outcome is <see cref="ReceiveStatus.Accepted"/> only after the store's commit.
 /// </summary>
-internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clock, RunSignal runSignal)
+internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher triggers, TimeProvider clock, RunSignal runSignal)
     : IRequestHandler<ReceiveWebhook, ReceiveOutcome>
 {
     public async Task<ReceiveOutcome> Handle(ReceiveWebhook request, CancellationToken cancellationToken)
@@ -18,6 +19,10 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clo
         var hook = request.Hook!;
         var webhook = request.Request!;
         var redactor = new CredentialRedactor(hook.Authenticator);
+
+        // An accepted request is also an event on the bus (event.webhook.{name}): the runs of the event triggers
+        // it matches are committed in the same transaction as the event and the hook's own run.
+        var subject = request.Triggered ? request.Inbound.EventSubject ?? $"event.webhook.{hook.Name}" : null;
         var stored = new WebhookEvent(
             Guid.CreateVersion7(clock.GetUtcNow()),
             request.RequestId,
@@ -28,19 +33,20 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clo
             redactor.Query(webhook.Query),
             webhook.Body.ToArray(),
             webhook.RemoteAddress?.ToString(),
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            subject);
 
-        var runs = request.Triggered
-            ? new[]
-            {
-                new NewRun(
-                    request.Inbound.RunId ?? request.Inbound.SelectRunId?.Invoke(webhook) ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
-                    hook.Name,
-                    hook.ActionType,
-                    request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),
-                    hook.MaxAttempts),
-            }
-            : [];
+        var runs = new List<NewRun>();
+        if (request.Triggered)
+        {
+            runs.Add(new NewRun(
+                request.Inbound.RunId ?? request.Inbound.SelectRunId?.Invoke(webhook) ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
+                hook.Name,
+                hook.ActionType,
+                request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),
+                hook.MaxAttempts));
+            runs.AddRange(await triggers.MatchAsync(subject!, webhook, DefaultInput(webhook), cancellationToken));
+        }
 
         // Not cancellable: once the write is queued it may commit, and the caller must then hear about it.
         var result = await events.AcceptAsync(new AcceptedWebhook(stored, runs, request.IdempotencyKey), CancellationToken.None);
@@ -50,7 +56,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TimeProvider clo
             return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = result.RunIds };
         }
 
-        if (runs.Length > 0)
+        if (runs.Count > 0)
         {
             runSignal.Notify();
         }

@@ -5,12 +5,16 @@ namespace Webhooks.Modular.Core.Plugins;
 /// <summary>
 /// Which assemblies a plugin shares with the host instead of loading its own copy: the contract
 /// (Abstractions), MediatR, and the framework's Microsoft.Extensions.*, Microsoft.AspNetCore.* and System.*
-/// assemblies whenever the host has them. Everything else is isolated per plugin.
+/// assemblies whenever the host has them. Everything else is isolated per plugin, with one exception: SQLite.
+/// Two copies of the native SQLite library in one process do not see each other's POSIX locks, so an app that
+/// opens the same database file through its own copy corrupts it ('locking protocol', 'malformed'); when the
+/// host has SQLite, plugins use the host's.
 /// </summary>
 internal sealed class SharedAssemblies
 {
     private static readonly string[] AlwaysShared = ["Webhooks.Modular.Abstractions", "MediatR"];
-    private static readonly string[] SharedWhenHostHasThem = ["Microsoft.Extensions.", "Microsoft.AspNetCore.", "System.", "Microsoft.Net.Http."];
+    private static readonly string[] SharedWhenHostHasThem =
+        ["Microsoft.Extensions.", "Microsoft.AspNetCore.", "System.", "Microsoft.Net.Http.", "Microsoft.Data.Sqlite", "SQLitePCLRaw."];
 
     private readonly HashSet<string> _hostAssemblies;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 using Webhooks.Modular.Abstractions.Actions;
+using Webhooks.Modular.Abstractions.Events;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Core.Diagnostics;
 using Webhooks.Modular.Core.Hooks;
@@ -16,6 +18,7 @@ namespace Webhooks.Modular.Core.Runs;
 internal sealed class RunWorker(
     IRunQueue queue,
     IEventStore events,
+    IEventBus bus,
     HookRegistry hooks,
     RunSignal signal,
     IOptions<RunWorkerOptions> options,
@@ -76,9 +79,9 @@ internal sealed class RunWorker(
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var renewal = RenewWhileRunningAsync(run, attempt);
         RunResult result;
+        var hook = hooks.Find(run.HookName);
         try
         {
-            var hook = hooks.Find(run.HookName);
             var stored = await events.GetEventAsync(run.EventId, attempt.Token);
             if (hook is null || stored is null)
             {
@@ -114,10 +117,45 @@ internal sealed class RunWorker(
         if (recorded)
         {
             Log.RunFinished(logger, run.Id, run.HookName, run.RequestId, run.Attempt, result.Succeeded ? "succeeded" : "failed");
+            await PublishOutcomeAsync(run, hook, result);
         }
         else
         {
             Log.LeaseLost(logger, run.Id);
+        }
+    }
+
+    /// <summary>
+    /// Publishes <c>run.completed</c> or <c>run.failed</c>, so that triggers and (later) outbound subscriptions can
+    /// follow runs. Runs started by a <c>run.*</c> trigger publish nothing, or such a trigger would feed itself.
+    /// </summary>
+    private async Task PublishOutcomeAsync(RunRecord run, Hook? hook, RunResult result)
+    {
+        var subject = result.Succeeded ? "run.completed" : "run.failed";
+        if (hook?.Subject is { } pattern && (pattern.Matches("run.completed") || pattern.Matches("run.failed")))
+        {
+            return;
+        }
+
+        var payload = JsonSerializer.Serialize(new
+        {
+            runId = run.Id,
+            hook = run.HookName,
+            status = result.Succeeded ? "succeeded" : "failed",
+            exitCode = result.ExitCode,
+            output = result.Output,
+            error = result.Error,
+            attempt = run.Attempt,
+            eventId = run.EventId,
+            requestId = run.RequestId,
+        });
+        try
+        {
+            await bus.PublishAsync(subject, payload, run.RequestId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.PublishFailed(logger, run.Id, subject, ex);
         }
     }
 

@@ -15,7 +15,8 @@ internal sealed record EventView(
     string? Body,
     string BodyBase64,
     string? RemoteAddress,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt,
+    string? Subject)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -30,7 +31,8 @@ internal sealed record EventView(
         TryDecode(stored.Body),
         Convert.ToBase64String(stored.Body),
         stored.RemoteAddress,
-        stored.ReceivedAt);
+        stored.ReceivedAt,
+        stored.Subject);
 
     private static string? TryDecode(byte[] body)
     {

@@ -6,7 +6,10 @@ using Webhooks.Modular.Abstractions.Surfaces;
 
 namespace Webhooks.Modular.Core.Surfaces;
 
-/// <summary><c>GET /runs/{id}</c> and <c>GET /events/{id}</c>: follow one request from its stored event to its run's output.</summary>
+/// <summary>
+/// <c>GET /runs/{id}</c>, <c>GET /events/{id}</c> and <c>GET /events?subject=&amp;limit=</c>: follow one request from its
+/// stored event to its run's output, and see every event, including those that matched no trigger.
+/// </summary>
 internal sealed class RunsApi : IApiSurface
 {
     public void Map(IEndpointRouteBuilder endpoints)
@@ -15,6 +18,9 @@ internal sealed class RunsApi : IApiSurface
             await runs.GetRunAsync(id, cancellationToken) is { } run
                 ? Results.Ok(RunView.From(run))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run with id '{id}'"));
+
+        endpoints.MapGet("/events", async (string? subject, int? limit, IEventStore events, CancellationToken cancellationToken) =>
+            Results.Ok((await events.ListEventsAsync(subject, Math.Clamp(limit ?? 50, 1, 500), cancellationToken)).Select(EventView.From)));
 
         endpoints.MapGet("/events/{id}", async (string id, IEventStore events, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var eventId) && await events.GetEventAsync(eventId, cancellationToken) is { } stored

@@ -45,6 +45,19 @@ public sealed class PluginLoaderTests
     }
 
     [Fact]
+    public void Sqlite_is_shared_with_a_host_that_has_it_so_one_native_copy_holds_the_locks()
+    {
+        var shared = new SharedAssemblies();
+
+        // This test process references Microsoft.Data.Sqlite itself, like an app embedding the engine.
+        Assert.True(shared.IsShared(new System.Reflection.AssemblyName("Microsoft.Data.Sqlite")));
+        Assert.True(shared.IsShared(new System.Reflection.AssemblyName("SQLitePCLRaw.core")));
+        Assert.True(shared.IsShared(new System.Reflection.AssemblyName("Webhooks.Modular.Abstractions")));
+        Assert.False(shared.IsShared(new System.Reflection.AssemblyName("YamlDotNet")));
+        Assert.False(shared.IsShared(new System.Reflection.AssemblyName("Webhooks.Modular.Storage.Sqlite")));
+    }
+
+    [Fact]
     public void Plugins_are_ordered_after_their_dependencies()
     {
         var deployment = InProcess(("C", ["B"]), ("A", []), ("B", ["A"]));
