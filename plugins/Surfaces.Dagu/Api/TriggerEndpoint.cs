@@ -44,11 +44,13 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
             return ApiResults.NotFound($"DAG '{name}' not found");
         }
 
+        // Kept for the 409: a run-id conflict does not name the run it collided with.
+        string? runId = null;
         var inbound = HttpInbound.Create(context, DagNames.HookName(name)) with
         {
             Surface = StoredWebhook.Surface,
             SelectInput = TriggerBody.SelectInput,
-            SelectRunId = request => SelectRunId(name, request),
+            SelectRunId = request => runId = SelectRunId(name, request),
         };
 
         ReceiveOutcome outcome;
@@ -74,7 +76,7 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
             ReceiveStatus.Unauthorized => Unauthorized(context, outcome),
             ReceiveStatus.Forbidden => ApiResults.Forbidden($"the webhook of DAG '{name}' is disabled"),
             ReceiveStatus.Duplicate => ApiResults.AlreadyExists(
-                $"dag-run '{DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty)}' already exists for DAG '{name}'"),
+                $"dag-run '{DagRunIds.Strip(name, runId ?? outcome.RunIds.FirstOrDefault() ?? string.Empty)}' already exists for DAG '{name}'"),
             ReceiveStatus.MethodNotAllowed => ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "use POST"),
             ReceiveStatus.UnsupportedMediaType => ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", outcome.Detail ?? "unsupported media type"),
             ReceiveStatus.BadRequest => ApiResults.BadRequest(outcome.Detail ?? "bad request"),

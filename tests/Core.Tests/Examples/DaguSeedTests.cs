@@ -105,6 +105,7 @@ public sealed class DaguSeedTests : IAsyncLifetime
         Assert.DoesNotContain("dagRunId", namedRun.GetProperty("steps")[0].GetProperty("output").GetString());
         var reused = await _api.TriggerAsync(token, wrapper);
         Assert.Equal((HttpStatusCode.Conflict, "already_exists"), (reused.Status, reused.Code));
+        Assert.Equal("dag-run 'deploy-abc123' already exists for DAG 'my-dag'", reused.Json.GetProperty("message").GetString());
         var badId = await _api.TriggerAsync(token, """{"dagRunId":"not ok!","payload":{}}""");
         Assert.Equal((HttpStatusCode.BadRequest, "bad_request"), (badId.Status, badId.Code));
 
