@@ -15,6 +15,7 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
     private readonly ConcurrentDictionary<string, Hook> _hooks = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _built;
+    private IReadOnlyList<Hook> _deploymentHooks = [];
 
     /// <summary>Builds every hook of the deployment; throws the first configuration error.</summary>
     public void Build()
@@ -26,6 +27,7 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
                 return;
             }
 
+            var built = new List<Hook>();
             foreach (var (key, section) in deployment.Hooks)
             {
                 var hook = factory.Create(section, key, deployment.File, deployment.BaseDirectory);
@@ -33,8 +35,11 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
                 {
                     throw new PluginConfigurationException(deployment.File, $"hook '{hook.Name}'", $"{key}:name", "another hook has the same name");
                 }
+
+                built.Add(hook);
             }
 
+            _deploymentHooks = built;
             _built = true;
         }
     }
@@ -43,6 +48,16 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
     {
         Build();
         return _hooks.GetValueOrDefault(name);
+    }
+
+    /// <summary>The hooks of the deployment file or builder, not those surfaces registered at run time.</summary>
+    public IReadOnlyList<Hook> DeploymentHooks
+    {
+        get
+        {
+            Build();
+            return _deploymentHooks;
+        }
     }
 
     public IReadOnlyCollection<Hook> All
