@@ -43,6 +43,8 @@ public sealed class SyntaxErrorTests
     [InlineData("a AND b", 3, "write 'and'")]
     [InlineData("True", 1, "write 'true'")]
     [InlineData("a b", 3, "unexpected 'b'; expected an operator or the end of the expression")]
+    [InlineData("a 'x'", 3, "unexpected the string 'x'; expected an operator")]
+    [InlineData("a.b 42", 5, "unexpected the number 42")]
     [InlineData("a == b == c", 8, "'==' cannot follow '==' directly; add parentheses")]
     [InlineData("a < b in [1]", 7, "'in' cannot follow '<' directly")]
     [InlineData("a == not b", 6, "expected a value after '==', found 'not'")]

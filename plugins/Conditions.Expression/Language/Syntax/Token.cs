@@ -23,5 +23,11 @@ internal readonly record struct Token(TokenKind Kind, int Position, string Text,
         or TokenKind.Greater or TokenKind.GreaterOrEqual or TokenKind.Contains or TokenKind.StartsWith or TokenKind.EndsWith;
 
     /// <summary>How the token reads in an error message.</summary>
-    public string Describe() => Kind == TokenKind.End ? "the end of the expression" : $"'{Text}'";
+    public string Describe() => Kind switch
+    {
+        TokenKind.End => "the end of the expression",
+        TokenKind.String => $"the string {Text}",
+        TokenKind.Number => $"the number {Text}",
+        _ => $"'{Text}'",
+    };
 }
