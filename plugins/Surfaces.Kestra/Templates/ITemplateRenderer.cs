@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace Webhooks.Modular.Surfaces.Kestra.Templates;
+
+/// <summary>Renders Kestra templates (<c>{{ trigger.body.hello }}</c>) against an execution's variables.</summary>
+internal interface ITemplateRenderer
+{
+    /// <summary>The rendered text; throws <see cref="TemplateException"/> when the template cannot be rendered.</summary>
+    /// <param name="template">The text with <c>{{ ... }}</c> expressions.</param>
+    /// <param name="root">The variables: <c>trigger</c>, <c>flow</c>, <c>execution</c>, <c>task</c>.</param>
+    string Render(string template, JsonElement root);
+}

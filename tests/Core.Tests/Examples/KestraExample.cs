@@ -1,0 +1,32 @@
+using Webhooks.Modular.Core.Tests.Infrastructure;
+
+namespace Webhooks.Modular.Core.Tests.Examples;
+
+/// <summary>The shipped <c>examples/kestra</c> deployment, copied to a temp folder so its <c>data/</c> stays out of the repository.</summary>
+internal static class KestraExample
+{
+    public const string Key = "4wjtkzwVGBM9yKnjm3yv8r";
+    public const string PayloadFlowKey = "pX7dK2mQ9vR4tY8wZ1bN6c";
+    public const string Webhooks = "/api/v1/executions/webhook/company.team";
+
+    public static string SourceFolder => Path.Combine(RepoPaths.Root, "examples", "kestra");
+
+    /// <summary>Copies the example (without any <c>data/</c> a local run left) and returns the copy's <c>plugins.json</c>.</summary>
+    public static string CopyTo(TempFolder folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(SourceFolder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(SourceFolder, file);
+            if (relative.StartsWith("data" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = folder.File(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return folder.File("plugins.json");
+    }
+}
