@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Surfaces.DagNats.Triggers;
+
+namespace Webhooks.Modular.Surfaces.DagNats.Api;
+
+/// <summary>
+/// <c>POST /v1/webhooks/{name}</c>: translated into a request for the trigger's hook (<c>dagnats.{name}</c>, served only
+/// through this surface) whose pipeline checks the content type and size, verifies the signature, stores the event
+/// <c>event.webhook.{name}</c> and enqueues the workflow's run (and the runs of the event triggers that match it, in the
+/// same transaction); the outcome is translated back.
+/// </summary>
+internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers triggers)
+{
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{name}", ReceiveAsync);
+
+    private async Task<IResult> ReceiveAsync(string name, HttpContext context)
+    {
+        // Before the pipeline: an event trigger has a hook too, but no endpoint.
+        if (!TriggerNames.IsValid(name) || triggers.Find(name) is not { IsWebhook: true })
+        {
+            return NotFound(name);
+        }
+
+        var subject = TriggerNames.WebhookSubject(name);
+        var inbound = HttpInbound.Create(context, TriggerNames.HookName(name)) with
+        {
+            Surface = TriggerDefinitions.Surface,
+            EventSubject = subject,
+        };
+
+        var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
+        context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        switch (outcome.Status)
+        {
+            case ReceiveStatus.Accepted:
+                return ApiResults.Ok(new WebhookAccepted(outcome.RunIds.FirstOrDefault(), outcome.EventId, subject, outcome.RequestId));
+            case ReceiveStatus.NotTriggered:
+                return Results.NoContent();
+            case ReceiveStatus.MethodNotAllowed:
+                context.Response.Headers.Allow = string.Join(", ", outcome.AllowedMethods);
+                return ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "use POST");
+            default:
+                var (status, message) = Describe(outcome, name);
+                return ApiResults.Error(status, message);
+        }
+    }
+
+    private static (int Status, string Message) Describe(ReceiveOutcome outcome, string name) => outcome.Status switch
+    {
+        ReceiveStatus.HookNotFound => (StatusCodes.Status404NotFound, NotFoundMessage(name)),
+        ReceiveStatus.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, $"request body exceeds {TriggerDefinitions.MaxBodyBytes} bytes"),
+        ReceiveStatus.UnsupportedMediaType => (StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be {TriggerDefinitions.ContentType}"),
+
+        // Which check failed (no header, wrong signature) is the operator's to read in the log.
+        ReceiveStatus.Unauthorized => (StatusCodes.Status401Unauthorized, "missing or invalid signature"),
+        ReceiveStatus.Forbidden => (StatusCodes.Status403Forbidden, $"trigger '{name}' is disabled"),
+        ReceiveStatus.Duplicate => (StatusCodes.Status409Conflict, outcome.Detail ?? "already received"),
+        ReceiveStatus.BadRequest => (StatusCodes.Status400BadRequest, outcome.Detail ?? "bad request"),
+        _ => (StatusCodes.Status500InternalServerError, "unexpected outcome"),
+    };
+
+    private static IResult NotFound(string name) => ApiResults.Error(StatusCodes.Status404NotFound, NotFoundMessage(name));
+
+    private static string NotFoundMessage(string name) => $"no webhook trigger named '{name}'";
+}
