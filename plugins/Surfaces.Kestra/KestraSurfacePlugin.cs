@@ -32,13 +32,14 @@ public sealed class KestraSurfacePlugin : WebhookPlugin
         // Flows are read and checked now, so that a bad flow (a key over 256 characters, a missing id) stops the host
         // before anything starts; their hooks are registered at start, once the engine can build them.
         var options = KestraOptions.FromSettings(context);
-        var loader = new FlowLoader(context.BaseDirectory);
+        var templates = new ExpressionTemplateRenderer();
+        var loader = new FlowLoader(context.BaseDirectory, templates);
         var catalog = new FlowCatalog(loader.LoadDirectory(options.FlowsDirectory));
 
         services.AddSingleton(options);
         services.AddSingleton(loader);
         services.AddSingleton(catalog);
-        services.AddSingleton<ITemplateRenderer, PathTemplateRenderer>();
+        services.AddSingleton<ITemplateRenderer>(templates);
         services.AddSingleton<IRunActionFactory>(sp => new FlowActionFactory(
             sp.GetRequiredService<FlowLoader>(),
             sp.GetRequiredService<ITemplateRenderer>(),

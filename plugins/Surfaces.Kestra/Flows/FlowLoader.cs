@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using Webhooks.Modular.Abstractions.Configuration;
 using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Conditions.Expression.Language;
+using Webhooks.Modular.Surfaces.Kestra.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,7 +19,8 @@ namespace Webhooks.Modular.Surfaces.Kestra.Flows;
 /// the key, such as <c>triggers:0:key</c>; keys Kestra has and this surface does not use are ignored.
 /// </summary>
 /// <param name="secretsBaseDirectory">The folder <c>file:</c> key references resolve against (that of <c>plugins.json</c>).</param>
-internal sealed partial class FlowLoader(string secretsBaseDirectory)
+/// <param name="templates">Checks the syntax of Log messages, so that a broken one stops the host rather than its runs.</param>
+internal sealed partial class FlowLoader(string secretsBaseDirectory, ITemplateRenderer templates)
 {
     /// <summary>Kestra's limit for a webhook key.</summary>
     public const int MaxKeyLength = 256;
@@ -112,7 +115,7 @@ internal sealed partial class FlowLoader(string secretsBaseDirectory)
                 file, "flow", "(document)", "a flow file holds one YAML mapping with 'id', 'namespace' and 'tasks'");
         }
 
-        return new Reader(file, secretsBaseDirectory).Flow(root);
+        return new Reader(file, secretsBaseDirectory, templates).Flow(root);
     }
 
     private static Exception Innermost(Exception exception)
@@ -130,7 +133,7 @@ internal sealed partial class FlowLoader(string secretsBaseDirectory)
     private static partial Regex EnvironmentName();
 
     /// <summary>Reads one flow's mapping, knowing enough of it to name the flow in every error.</summary>
-    private sealed class Reader(string file, string secretsBaseDirectory)
+    private sealed class Reader(string file, string secretsBaseDirectory, ITemplateRenderer templates)
     {
         private string _owner = "flow";
 
@@ -210,6 +213,14 @@ internal sealed partial class FlowLoader(string secretsBaseDirectory)
                     node is YamlScalarNode { Value: { } line } ? line : throw Error($"{path}:message:{i}", "must be a string")).ToArray(),
                 _ => throw Error($"{path}:message", "is required: a string, or a list of strings"),
             };
+            for (var i = 0; i < messages.Length; i++)
+            {
+                if (templates.SyntaxError(messages[i]) is { } syntaxError)
+                {
+                    throw Error(messages.Length == 1 ? $"{path}:message" : $"{path}:message:{i}", syntaxError);
+                }
+            }
+
             return new FlowTask(id, type, FlowTaskKind.Log, messages, null, new Dictionary<string, string>(), null);
         }
 
@@ -418,6 +429,16 @@ internal sealed partial class FlowLoader(string secretsBaseDirectory)
                             {
                                 settings[name] = ToJson(valueNode);
                             }
+                        }
+
+                        // The expression condition's syntax is checked here too, so that its error stops the host before
+                        // anything starts (the condition plugin checks it again when the hook is built).
+                        if (KestraTypes.IsExpressionCondition(type)
+                            && settings["expression"] is JsonValue expression
+                            && expression.TryGetValue<string>(out var text)
+                            && !ExpressionLanguage.TryParse(text, out _, out var syntaxError))
+                        {
+                            throw Error($"{conditionPath}:expression", syntaxError.Message);
                         }
 
                         conditions.Add(new FlowCondition(type, settings.ToJsonString()));

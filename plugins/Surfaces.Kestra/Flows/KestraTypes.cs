@@ -8,9 +8,11 @@ internal static class KestraTypes
     public const string ShellCommands = "io.kestra.plugin.scripts.shell.Commands";
     public const string ShellScript = "io.kestra.plugin.scripts.shell.Script";
     public const string MultipleCondition = "io.kestra.plugin.core.condition.MultipleCondition";
+    public const string ExpressionCondition = "io.kestra.plugin.core.condition.ExpressionCondition";
 
     private static readonly string[] WebhookTypes = [Webhook, "io.kestra.core.models.triggers.types.Webhook"];
     private static readonly string[] LogTypes = [Log, "io.kestra.core.tasks.log.Log"];
+    private static readonly string[] ExpressionConditionTypes = [ExpressionCondition, "expression"];
     private static readonly string[] MultipleConditionTypes = [MultipleCondition, "io.kestra.core.models.conditions.types.MultipleCondition"];
 
     /// <summary>The task types a flow may use here, for error messages.</summary>
@@ -23,6 +25,10 @@ internal static class KestraTypes
     /// <summary>Whether a condition type is <c>MultipleCondition</c>, which webhook triggers do not support.</summary>
     /// <param name="type">The condition's <c>type</c>.</param>
     public static bool IsMultipleCondition(string type) => MultipleConditionTypes.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>Whether a condition type is the expression plugin's (condition types compare regardless of case, as the engine does).</summary>
+    /// <param name="type">The condition's <c>type</c>.</param>
+    public static bool IsExpressionCondition(string type) => ExpressionConditionTypes.Contains(type, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What a task type does here, or <c>null</c> when it is not supported.</summary>
     /// <param name="type">The task's <c>type</c>.</param>

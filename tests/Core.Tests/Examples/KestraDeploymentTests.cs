@@ -55,9 +55,30 @@ public sealed class KestraDeploymentTests : IDisposable
         var (exitCode, error) = await RunUntilExitAsync(config);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains(
-            $"error: {flow}: flow 'company.team.condition_based_webhook_flow' trigger 'webhook': 'triggers:0:conditions:0:expression': ",
-            error);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(
+            $"error: {flow}: flow 'company.team.condition_based_webhook_flow' trigger 'webhook': 'triggers:0:conditions:0:expression': column ",
+            line);
+        Assert.EndsWith("expected a value after '==', found the end of the expression", line.TrimEnd('\r'));
+    }
+
+    [Fact]
+    public async Task A_condition_whose_plugin_is_not_in_the_deployment_keeps_the_host_from_starting_naming_the_flow_and_the_trigger()
+    {
+        var config = KestraExample.CopyTo(_folder);
+        var document = Configuration(config);
+        var plugins = document["plugins"]!.AsArray();
+        plugins.Remove(plugins.Single(p => (string?)p!["name"] == "Conditions.Expression"));
+        File.WriteAllText(config, document.ToJsonString());
+
+        var (exitCode, error) = await RunUntilExitAsync(config);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(
+            $"error: {_folder.File("flows/condition_based_webhook_flow.yml")}: flow 'company.team.condition_based_webhook_flow' trigger 'webhook': "
+            + "'triggers:0:conditions:0:type': unknown condition type 'io.kestra.plugin.core.condition.ExpressionCondition'",
+            line);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ExecutionViewTests : IDisposable
     [Fact]
     public void A_finished_execution_shows_its_flow_trigger_history_and_task_runs()
     {
-        var flow = new FlowLoader(_folder.Path).LoadFile(_folder.Write("flow.yml", SeedFlows.WebhookFlow));
+        var flow = new FlowLoader(_folder.Path, KestraTestTemplates.Renderer).LoadFile(_folder.Write("flow.yml", SeedFlows.WebhookFlow));
         var details = new FlowRunDetails(
         [
             new TaskOutcome("log_hello_world", KestraTypes.Log, TaskOutcome.Success, "Hello World! 🚀\n", null, null),

@@ -37,6 +37,41 @@ public sealed class FlowActionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_that_leads_nowhere_renders_as_nothing_and_values_render_as_json()
+    {
+        Flow("""
+            - id: log
+              type: io.kestra.plugin.core.log.Log
+              message: "[{{ trigger.body.missing }}] {{ trigger.body }} {{ trigger.parameters.source }} {{ trigger.body.name == 'Ada' }}"
+            """);
+
+        var result = await RunAsync();
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("""[] {"name":"Ada"} ["test"] true""" + "\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_rendered_fails_its_task()
+    {
+        Flow("""
+            - id: log
+              type: io.kestra.plugin.core.log.Log
+              message: "{{ trigger.body.name < 1 }}"
+            - id: never
+              type: io.kestra.plugin.core.log.Log
+              message: never
+            """);
+
+        var result = await RunAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("task 'log' failed: cannot render the message: {{ trigger.body.name < 1 }}: column ", result.Error);
+        var task = Assert.Single(Tasks(result));
+        Assert.Equal("FAILED", task.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_shell_task_sees_the_trigger_variables_and_the_execution_in_its_environment()
     {
         Flow("""
@@ -162,9 +197,9 @@ public sealed class FlowActionTests : IDisposable
     private ComponentSettings Settings() =>
         TestSettings.FromJson("""{ "flow": "flow.yml" }""", _folder.Path);
 
-    private FlowActionFactory Factory() => new(new FlowLoader(_folder.Path), KestraTestTemplates.Renderer, () => new CommandActionFactory());
+    private FlowActionFactory Factory() => new(new FlowLoader(_folder.Path, KestraTestTemplates.Renderer), KestraTestTemplates.Renderer, () => new CommandActionFactory());
 
-    private FlowActionFactory FactoryWithoutCommands() => new(new FlowLoader(_folder.Path), KestraTestTemplates.Renderer, () => null);
+    private FlowActionFactory FactoryWithoutCommands() => new(new FlowLoader(_folder.Path, KestraTestTemplates.Renderer), KestraTestTemplates.Renderer, () => null);
 
     private Task<RunResult> RunAsync() =>
         Factory().Create(Settings()).ExecuteAsync(

@@ -13,7 +13,7 @@ public sealed class FlowHooksTests : IDisposable
     [Fact]
     public void A_webhook_trigger_is_a_hook_of_the_kestra_surface_with_url_key_auth_its_conditions_and_the_flow_action()
     {
-        var flow = new FlowLoader(_folder.Path).LoadFile(_folder.Write("condition.yml", SeedFlows.ConditionFlow));
+        var flow = new FlowLoader(_folder.Path, KestraTestTemplates.Renderer).LoadFile(_folder.Write("condition.yml", SeedFlows.ConditionFlow));
 
         var hook = FlowHooks.Definition(flow, flow.Webhooks[0], 4096);
 
@@ -38,7 +38,7 @@ public sealed class FlowHooksTests : IDisposable
     [InlineData("disabled: false", "    disabled: false", true)]
     public void A_hook_is_disabled_when_its_flow_or_its_trigger_is(string flowLine, string triggerLine, bool enabled)
     {
-        var flow = new FlowLoader(_folder.Path).LoadFile(_folder.Write("flow.yml", $$"""
+        var flow = new FlowLoader(_folder.Path, KestraTestTemplates.Renderer).LoadFile(_folder.Write("flow.yml", $$"""
             id: x
             namespace: company.team
             {{flowLine}}

@@ -164,6 +164,35 @@ public sealed class FlowLoaderTests : IDisposable
         Assert.Contains(problem, error.Problem);
     }
 
+    [Theory]
+    [InlineData("message: \"Hello {{ trigger.body.name\"", "tasks:0:message", "column 7: '{{' is not closed by '}}'")]
+    [InlineData("message: [ fine, \"{{ trigger.body.name == }}\" ]", "tasks:0:message:1", "column ")]
+    public void A_log_message_that_does_not_parse_is_an_error_at_load(string message, string key, string problem)
+    {
+        var error = Assert.Throws<PluginConfigurationException>(() => Loader().LoadFile(_folder.Write("flow.yml",
+            $"id: x\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    {message}\n")));
+
+        Assert.Equal(("flow 'company.team.x'", key), (error.Owner, error.Key));
+        Assert.StartsWith(problem, error.Problem);
+    }
+
+    [Theory]
+    [InlineData("io.kestra.plugin.core.condition.ExpressionCondition")]
+    [InlineData("expression")]
+    public void An_expression_condition_that_does_not_parse_is_an_error_at_load_naming_the_flow_and_the_trigger(string type)
+    {
+        var file = _folder.Write("flow.yml", SeedFlows.ConditionFlow
+            .Replace("io.kestra.plugin.core.condition.ExpressionCondition", type, StringComparison.Ordinal)
+            .Replace("hello == 'world'", "hello ==", StringComparison.Ordinal));
+
+        var error = Assert.Throws<PluginConfigurationException>(() => Loader().LoadFile(file));
+
+        Assert.StartsWith(
+            $"{file}: flow 'company.team.condition_based_webhook_flow' trigger 'webhook': 'triggers:0:conditions:0:expression': column ", error.Message);
+        Assert.EndsWith("expected a value after '==', found the end of the expression", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     [Fact]
     public void Task_ids_are_unique()
     {
@@ -320,5 +349,5 @@ public sealed class FlowLoaderTests : IDisposable
         Assert.Matches("^[A-Za-z0-9_.-]{1,100}$", longName);
     }
 
-    private FlowLoader Loader() => new(_folder.Path);
+    private FlowLoader Loader() => new(_folder.Path, KestraTestTemplates.Renderer);
 }

@@ -5,5 +5,5 @@ namespace Webhooks.Modular.Plugins.Tests.Surfaces.Kestra;
 /// <summary>The template renderer the plugin registers.</summary>
 internal static class KestraTestTemplates
 {
-    public static ITemplateRenderer Renderer { get; } = new PathTemplateRenderer();
+    public static ITemplateRenderer Renderer { get; } = new ExpressionTemplateRenderer();
 }
