@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -7,9 +8,15 @@ namespace Webhooks.Modular.Core.Tests.Examples;
 /// <summary>Kestra's webhook and execution requests, as <c>curl</c> sends them, and their answers.</summary>
 internal sealed class KestraClient(HttpClient client)
 {
-    public async Task<Answer> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    public async Task<Answer> SendAsync(
+        HttpMethod method, string path, string? body = null, string contentType = "application/json", string? sessionToken = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (sessionToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sessionToken);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, contentType);
@@ -21,6 +28,14 @@ internal sealed class KestraClient(HttpClient client)
             ? JsonDocument.Parse(text).RootElement.Clone()
             : (JsonElement?)null;
         return new Answer(response.StatusCode, json, text);
+    }
+
+    /// <summary>Signs in with builtin auth and returns the session token.</summary>
+    public async Task<string> LoginAsync(string username, string password)
+    {
+        var answer = await SendAsync(HttpMethod.Post, "/api/v1/auth/login", JsonSerializer.Serialize(new { username, password }));
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        return answer.Json.GetProperty("token").GetString()!;
     }
 
     /// <summary>Polls <c>GET /api/v1/executions/{id}</c> until the execution has finished.</summary>

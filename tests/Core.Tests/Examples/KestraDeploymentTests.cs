@@ -143,6 +143,30 @@ public sealed class KestraDeploymentTests : IDisposable
         Assert.True(execution.GetProperty("state").GetProperty("current").GetString() == "SUCCESS", execution.ToString());
     }
 
+    [Fact]
+    public async Task With_builtin_auth_the_execution_view_takes_a_session_and_the_webhook_still_takes_only_its_key()
+    {
+        var config = KestraExample.CopyTo(_folder);
+        var document = Configuration(config);
+        document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Auth.Bearer" });
+        document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Auth.Builtin" });
+        File.WriteAllText(config, document.ToJsonString());
+        await using var host = HostProcess.Start(config, environment: KestraExample.AdminEnvironment);
+        await host.WaitUntilReadyAsync();
+        var kestra = new KestraClient(host.Client);
+
+        var created = await kestra.SendAsync(HttpMethod.Post, $"{KestraExample.Webhooks}/webhook_flow/{KestraExample.Key}", "{}");
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        var path = $"/api/v1/executions/{created.Json.GetProperty("id").GetString()}";
+
+        var anonymous = await kestra.SendAsync(HttpMethod.Get, path);
+        Assert.Equal((HttpStatusCode.Unauthorized, "Unauthorized: a valid session token is required"), (anonymous.Status, anonymous.Message));
+
+        var session = await kestra.LoginAsync(KestraExample.AdminUsername, KestraExample.AdminPassword);
+        var signedIn = await kestra.SendAsync(HttpMethod.Get, path, sessionToken: session);
+        Assert.Equal("webhook_flow", signedIn.Json.GetProperty("flowId").GetString());
+    }
+
     private static JsonNode Configuration(string config) =>
         JsonNode.Parse(File.ReadAllText(config), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
 

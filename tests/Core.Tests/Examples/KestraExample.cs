@@ -8,6 +8,8 @@ internal static class KestraExample
     public const string Key = "4wjtkzwVGBM9yKnjm3yv8r";
     public const string PayloadFlowKey = "pX7dK2mQ9vR4tY8wZ1bN6c";
     public const string Webhooks = "/api/v1/executions/webhook/company.team";
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "kestra-admin-password-4Fz";
 
     public static string SourceFolder => Path.Combine(RepoPaths.Root, "examples", "kestra");
 
@@ -29,4 +31,11 @@ internal static class KestraExample
 
         return folder.File("plugins.json");
     }
+
+    /// <summary>The first admin, for deployments that add builtin auth to the example.</summary>
+    public static IReadOnlyDictionary<string, string?> AdminEnvironment { get; } = new Dictionary<string, string?>
+    {
+        ["WEBHOOKS_ADMIN_USERNAME"] = AdminUsername,
+        ["WEBHOOKS_ADMIN_PASSWORD"] = AdminPassword,
+    };
 }
