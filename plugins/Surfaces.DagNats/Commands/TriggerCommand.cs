@@ -76,22 +76,19 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
                 $"unknown workflow '{options.Workflow}': no {options.Workflow}.yaml in {workflows.Directory} (workflows: {(known.Count == 0 ? "none" : string.Join(", ", known))})");
         }
 
-        if (await store.GetHookAsync(StoredTrigger.RecordName(options.Name), cancellationToken) is not null)
+        if (await store.GetHookAsync(TriggerNames.HookName(options.Name), cancellationToken) is not null)
         {
             return await FailAsync(context, Failure, $"trigger '{options.Name}' already exists (trigger delete {options.Name} first to replace it)");
         }
 
         var secrets = services.GetRequiredService<SecretFiles>();
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var trigger = new Trigger(
-            Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
             options.Name,
             options.IsWebhook ? TriggerKind.Webhook : TriggerKind.Event,
             options.Workflow,
             options.Subject,
             options.Filter,
-            options.Secret is not null,
-            Environment.UserName);
+            options.Secret is not null);
         var hook = TriggerDefinitions.Hook(
             trigger,
             settings.Reference(workflowFile),
@@ -118,7 +115,7 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
 
         try
         {
-            await store.UpsertHookAsync(StoredTrigger.RecordName(options.Name), StoredTrigger.Definition(trigger, hook), CancellationToken.None);
+            await store.UpsertHookAsync(TriggerNames.HookName(options.Name), hook.ToJsonString(), CancellationToken.None);
         }
         catch
         {
@@ -216,14 +213,16 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
 
     private async Task<int> DeleteAsync(HostCommandContext context, IHookStore store, string name)
     {
-        // Not cancellable: a delete half done would leave the secret file behind its record.
-        if (!TriggerNames.IsValid(name) || !await store.DeleteHookAsync(StoredTrigger.RecordName(name), CancellationToken.None))
+        // Only a trigger's record: a plugins.json hook that happens to be called dagnats.* is not this verb's to delete.
+        // Not cancellable once started: a delete half done would leave the secret file behind its record.
+        if (!TriggerNames.IsValid(name)
+            || await store.GetHookAsync(TriggerNames.HookName(name), CancellationToken.None) is not { } record
+            || StoredTrigger.From(record) is null
+            || !await store.DeleteHookAsync(record.Name, CancellationToken.None))
         {
             return await FailAsync(context, Failure, $"no trigger named '{name}' (trigger list shows them)");
         }
 
-        // The engine's own summary of the hook, if a server's start wrote one while the trigger was served.
-        await store.DeleteHookAsync(TriggerNames.HookName(name), CancellationToken.None);
         services.GetRequiredService<SecretFiles>().Delete(name);
         await context.Output.WriteLineAsync($"deleted trigger '{name}'; a running server stops serving it within a second");
         return 0;

@@ -5,61 +5,70 @@ using Webhooks.Modular.Abstractions.Storage;
 namespace Webhooks.Modular.Surfaces.DagNats.Triggers;
 
 /// <summary>
-/// A trigger as kept in the hook store: one record named <c>dagnats-trigger.{name}</c> holding the trigger and the
-/// definition of the hook that serves it (no secret: a per-trigger secret is a <c>file:</c> reference).
+/// A trigger as kept in the hook store: the record of its hook, <c>dagnats.{name}</c>, whose definition is the hook's
+/// definition as <see cref="TriggerDefinitions.Hook"/> wrote it (no secret: a per-trigger secret is a <c>file:</c>
+/// reference). The trigger is read back from the definition.
 /// </summary>
-/// <remarks>
-/// The record is not named after the hook (<c>dagnats.{name}</c>): at start the engine's hook synchronizer writes a
-/// settings-free summary of every hook it serves over the record of the same name, which would erase the definition of a
-/// trigger already served by then (whether one is depends on the order hosted services start, which no contract fixes).
-/// </remarks>
 /// <param name="Trigger">The trigger.</param>
 /// <param name="HookDefinition">Its hook, as JSON.</param>
 /// <param name="Enabled">The record's enabled flag.</param>
-/// <param name="CreatedAt">When it was stored.</param>
+/// <param name="CreatedAt">When the record was created.</param>
 internal sealed record StoredTrigger(Trigger Trigger, string HookDefinition, bool Enabled, DateTimeOffset CreatedAt)
 {
-    public const string RecordPrefix = "dagnats-trigger.";
+    /// <summary>
+    /// What tells one creation of a trigger from another: a trigger deleted and created again with the same definition
+    /// (say, to change its secret, whose file keeps its path) is a new record with a new creation time.
+    /// </summary>
+    public string Version => $"{CreatedAt.ToUnixTimeMilliseconds()}:{HookDefinition}";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The hook-store record of a trigger.</summary>
-    /// <param name="trigger">The trigger's name.</param>
-    public static string RecordName(string trigger) => RecordPrefix + trigger;
-
-    /// <summary>The record's definition: the trigger and its hook.</summary>
-    /// <param name="trigger">The trigger.</param>
-    /// <param name="hook">Its hook.</param>
-    public static string Definition(Trigger trigger, JsonObject hook) => new JsonObject
-    {
-        ["trigger"] = JsonSerializer.SerializeToNode(trigger, Json),
-        ["hook"] = hook.DeepClone(),
-    }.ToJsonString();
-
-    /// <summary>Reads a record written by <see cref="Definition"/>; <c>null</c> for any other record.</summary>
+    /// <summary>
+    /// Reads a trigger's record; <c>null</c> for any other (another surface's, a <c>plugins.json</c> hook's summary, one
+    /// not written by <see cref="TriggerDefinitions.Hook"/>).
+    /// </summary>
     /// <param name="record">A hook-store record.</param>
     public static StoredTrigger? From(HookRecord record)
     {
-        if (!record.Name.StartsWith(RecordPrefix, StringComparison.Ordinal))
+        if (TriggerNames.FromHookName(record.Name) is not { } name)
         {
             return null;
         }
 
         try
         {
-            var root = JsonNode.Parse(record.Definition);
-            var trigger = root?["trigger"]?.Deserialize<Trigger>(Json);
-            var hook = root?["hook"] as JsonObject;
-            var valid = trigger is { Id: not null, Name: not null, Workflow: not null }
-                && string.Equals(RecordName(trigger.Name), record.Name, StringComparison.Ordinal)
-                && trigger.Kind is TriggerKind.Webhook or TriggerKind.Event
-                && (trigger.IsWebhook || trigger.Subject is not null)
-                && hook is not null;
-            return valid ? new StoredTrigger(trigger!, hook!.ToJsonString(), record.Enabled, record.CreatedAt) : null;
+            return JsonNode.Parse(record.Definition) is JsonObject hook
+                && Read(name, record.Name, hook) is { } trigger
+                    ? new StoredTrigger(trigger, record.Definition, record.Enabled, record.CreatedAt)
+                    : null;
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    private static Trigger? Read(string name, string hookName, JsonObject hook)
+    {
+        var file = Text(hook["action"]?["settings"]?["file"]);
+        if (Text(hook["name"]) != hookName || Text(hook["action"]?["type"]) != TriggerDefinitions.StepsActionType || string.IsNullOrEmpty(file))
+        {
+            return null;
+        }
+
+        var workflow = Path.GetFileNameWithoutExtension(file);
+        var subject = Text(hook["subject"]);
+        if (subject is null)
+        {
+            return Text(hook["surface"]) == TriggerDefinitions.Surface
+                ? new Trigger(name, TriggerKind.Webhook, workflow, null, null, hook["auth"]?["settings"]?["secrets"] is JsonArray)
+                : null;
+        }
+
+        var condition = hook["conditions"]?[0]?["settings"];
+        var filter = Text(condition?["path"]) is { } path && Text(condition?["equals"]) is { } value
+            ? new TriggerFilter(path, value)
+            : null;
+        return hook["surface"] is null ? new Trigger(name, TriggerKind.Event, workflow, subject, filter, HasOwnSecret: false) : null;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -22,7 +22,7 @@ internal sealed class TriggerReconciler(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    // Trigger name -> the record definition now registered, or the one that could not be (reported once, not every second).
+    // Trigger name -> the version (creation and definition) now registered, or the one that could not be (reported once, not every second).
     private readonly Dictionary<string, string> _registered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
@@ -64,7 +64,7 @@ internal sealed class TriggerReconciler(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in await store.ListHooksAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!record.Name.StartsWith(StoredTrigger.RecordPrefix, StringComparison.Ordinal))
+            if (!record.Name.StartsWith(TriggerNames.HookPrefix, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -81,7 +81,7 @@ internal sealed class TriggerReconciler(
 
             var name = stored.Trigger.Name;
             seen.Add(name);
-            if (_registered.TryGetValue(name, out var registered) && registered == record.Definition)
+            if (_registered.TryGetValue(name, out var registered) && registered == stored.Version)
             {
                 if (catalog.IsEnabled(TriggerNames.HookName(name)) != record.Enabled)
                 {
@@ -91,12 +91,12 @@ internal sealed class TriggerReconciler(
                 continue;
             }
 
-            if (_refused.TryGetValue(name, out var refused) && refused == record.Definition)
+            if (_refused.TryGetValue(name, out var refused) && refused == stored.Version)
             {
                 continue;
             }
 
-            Register(stored, record.Definition);
+            Register(stored);
         }
 
         foreach (var name in _registered.Keys.Where(name => !seen.Contains(name)).ToArray())
@@ -113,7 +113,7 @@ internal sealed class TriggerReconciler(
         }
     }
 
-    private void Register(StoredTrigger stored, string definition)
+    private void Register(StoredTrigger stored)
     {
         var trigger = stored.Trigger;
         var hook = TriggerNames.HookName(trigger.Name);
@@ -132,12 +132,12 @@ internal sealed class TriggerReconciler(
                 served.Remove(trigger.Name);
             }
 
-            _refused[trigger.Name] = definition;
+            _refused[trigger.Name] = stored.Version;
             Log.TriggerNotServed(logger, trigger.Name, exception.Message);
             return;
         }
 
-        _registered[trigger.Name] = definition;
+        _registered[trigger.Name] = stored.Version;
         _refused.Remove(trigger.Name);
         served.Set(trigger);
         Log.TriggerServed(logger, trigger.Kind, trigger.Name, trigger.Source, trigger.Workflow);

@@ -43,6 +43,8 @@ internal sealed class DagNatsFixture : IAsyncDisposable
 
     public RecordingCatalog Catalog => (RecordingCatalog)_services.GetRequiredService<IHookCatalog>();
 
+    public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
+
     public ServedTriggers Served => _services.GetRequiredService<ServedTriggers>();
 
     public TriggerReconciler Reconciler => _services.GetServices<IHostedService>().OfType<TriggerReconciler>().Single();

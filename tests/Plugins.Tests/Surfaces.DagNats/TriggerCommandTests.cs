@@ -24,12 +24,9 @@ public sealed class TriggerCommandTests
         Assert.StartsWith("created webhook trigger 'github-push'\n  endpoint:  POST /v1/webhooks/github-push\n  publishes: event.webhook.github-push\n", output);
         Assert.DoesNotContain("whsec_github_specific_secret", output);
         var record = Assert.Single(await fixture.RecordsAsync()).Value;
-        Assert.Equal("dagnats-trigger.github-push", record.Name);
-        Assert.DoesNotContain("whsec_github_specific_secret", record.Definition);
-        var stored = JsonNode.Parse(record.Definition)!;
-        Assert.Equal(GitHubPushHook, stored["hook"]!.ToJsonString());
-        Assert.Equal("webhook", stored["trigger"]!["kind"]!.GetValue<string>());
-        Assert.True(stored["trigger"]!["hasOwnSecret"]!.GetValue<bool>());
+        Assert.Equal("dagnats.github-push", record.Name);
+        Assert.Equal(GitHubPushHook, record.Definition);
+        Assert.True(record.Enabled);
         var secretFile = Path.Combine(fixture.SecretsFolder, "github-push.secret");
         Assert.Equal("whsec_github_specific_secret", await File.ReadAllTextAsync(secretFile));
         if (!OperatingSystem.IsWindows())
@@ -63,7 +60,7 @@ public sealed class TriggerCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("secret:    DAGNATS_WEBHOOK_SECRET (the server's environment)", output);
-        var hook = JsonNode.Parse(Assert.Single(await fixture.RecordsAsync()).Value.Definition)!["hook"]!;
+        var hook = JsonNode.Parse(Assert.Single(await fixture.RecordsAsync()).Value.Definition)!;
         Assert.Equal("""{"scheme":"hmac","settings":{"preset":"dagnats"}}""", hook["auth"]!.ToJsonString());
         Assert.False(Directory.Exists(fixture.SecretsFolder));
     }
@@ -78,9 +75,8 @@ public sealed class TriggerCommandTests
 
         Assert.True(exitCode == 0, error);
         Assert.StartsWith("created event trigger 'on-pr-opened'\n  subject:   event.webhook.github-events\n  filter:    action = opened\n  workflow:  pr-review\n", output);
-        var stored = JsonNode.Parse(Assert.Single(await fixture.RecordsAsync()).Value.Definition)!;
-        Assert.Equal(OnPrOpenedHook, stored["hook"]!.ToJsonString());
-        Assert.Equal("""{"field":"action","value":"opened"}""", stored["trigger"]!["filter"]!.ToJsonString());
+        var record = Assert.Single(await fixture.RecordsAsync()).Value;
+        Assert.Equal(("dagnats.on-pr-opened", OnPrOpenedHook), (record.Name, record.Definition));
     }
 
     [Fact]
@@ -195,11 +191,10 @@ public sealed class TriggerCommandTests
     }
 
     [Fact]
-    public async Task Delete_removes_the_record_the_engine_summary_and_the_secret_file()
+    public async Task Delete_removes_the_record_and_the_secret_file()
     {
         await using var fixture = await DagNatsFixture.CreateAsync();
         await fixture.TriggerAsync("create", "github-push", "--workflow", "ci-pipeline", "--webhook", "--secret", "s");
-        await fixture.Store.UpsertHookAsync("dagnats.github-push", """{"name":"dagnats.github-push"}""", CancellationToken.None);
         await fixture.Store.UpsertHookAsync("plain", """{"name":"plain"}""", CancellationToken.None);
 
         var (exitCode, output, error) = await fixture.TriggerAsync("delete", "github-push");
@@ -213,14 +208,19 @@ public sealed class TriggerCommandTests
     [Theory]
     [InlineData("github-push")]
     [InlineData("not a name")]
-    public async Task Deleting_a_trigger_that_does_not_exist_is_exit_1(string name)
+    [InlineData("configured")]
+    public async Task Deleting_a_trigger_that_does_not_exist_is_exit_1_and_leaves_other_records(string name)
     {
         await using var fixture = await DagNatsFixture.CreateAsync();
+
+        // A plugins.json hook that happens to be called dagnats.*: its summary is not a trigger.
+        await fixture.Store.UpsertHookAsync("dagnats.configured", """{"name":"dagnats.configured","methods":["POST"],"auth":{"scheme":"none","mode":"enforce"}}""", CancellationToken.None);
 
         var (exitCode, _, error) = await fixture.TriggerAsync("delete", name);
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"error: no trigger named '{name}' (trigger list shows them)\n", error);
+        Assert.Equal(["dagnats.configured"], (await fixture.RecordsAsync()).Keys);
     }
 
     [Fact]

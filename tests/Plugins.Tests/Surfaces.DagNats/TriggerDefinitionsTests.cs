@@ -6,8 +6,8 @@ namespace Webhooks.Modular.Plugins.Tests.Surfaces.DagNats;
 /// <summary>The hook a trigger becomes, and the record it is kept in.</summary>
 public sealed class TriggerDefinitionsTests
 {
-    private static readonly Trigger Webhook = new("01-id", "stripe-payment", TriggerKind.Webhook, "payment-processor", null, null, HasOwnSecret: false, "ops");
-    private static readonly Trigger Event = new("02-id", "on-push", TriggerKind.Event, "ci-pipeline", "event.webhook.*", null, HasOwnSecret: false, "ops");
+    private static readonly Trigger Webhook = new("stripe-payment", TriggerKind.Webhook, "payment-processor", null, null, HasOwnSecret: false);
+    private static readonly Trigger Event = new("on-push", TriggerKind.Event, "ci-pipeline", "event.webhook.*", null, HasOwnSecret: false);
 
     [Fact]
     public void A_webhook_without_its_own_secret_takes_the_dagnats_preset_alone()
@@ -47,31 +47,35 @@ public sealed class TriggerDefinitionsTests
     }
 
     [Fact]
-    public void A_stored_trigger_reads_back_as_written()
+    public void A_stored_trigger_reads_back_from_its_hook_definition()
     {
         var filtered = Event with { Filter = new TriggerFilter("action", "opened") };
-        var hook = TriggerDefinitions.Hook(filtered, "workflows/ci-pipeline.yaml", null);
-        var record = Record(StoredTrigger.RecordName("on-push"), StoredTrigger.Definition(filtered, hook));
+        var webhook = Webhook with { HasOwnSecret = true };
+        var created = DateTimeOffset.Parse("2026-11-22T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-        var stored = StoredTrigger.From(record);
+        var storedEvent = StoredTrigger.From(Record("dagnats.on-push", TriggerDefinitions.Hook(filtered, "workflows/ci-pipeline.yaml", null).ToJsonString()) with { CreatedAt = created });
+        var storedWebhook = StoredTrigger.From(Record("dagnats.stripe-payment", TriggerDefinitions.Hook(webhook, "/abs/payment-processor.yml", "s/stripe-payment.secret").ToJsonString()));
+        var plainWebhook = StoredTrigger.From(Record("dagnats.stripe-payment", TriggerDefinitions.Hook(Webhook, "w/payment-processor.yaml", null).ToJsonString()));
 
-        Assert.NotNull(stored);
-        Assert.Equal(filtered, stored.Trigger);
-        Assert.Equal(hook.ToJsonString(), stored.HookDefinition);
-        Assert.Equal("event.webhook.* where action = opened", stored.Trigger.Source);
-        Assert.Equal("dagnats-trigger.on-push", record.Name);
-        Assert.DoesNotContain("isWebhook", record.Definition);
-        Assert.DoesNotContain("source", record.Definition);
+        Assert.Equal(filtered, storedEvent?.Trigger);
+        Assert.Equal("event.webhook.* where action = opened", storedEvent!.Trigger.Source);
+        Assert.StartsWith($"{created.ToUnixTimeMilliseconds()}:{{\"name\":\"dagnats.on-push\"", storedEvent.Version);
+        Assert.Equal(webhook, storedWebhook?.Trigger);
+        Assert.Equal(Webhook, plainWebhook?.Trigger);
+        Assert.Equal("POST /v1/webhooks/stripe-payment", Webhook.Source);
     }
 
     [Theory]
-    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push"}""")]
-    [InlineData("dagnats-trigger.other", """{"trigger":{"id":"1","name":"on-push","kind":"event","workflow":"w","subject":"a"},"hook":{}}""")]
-    [InlineData("dagnats-trigger.on-push", """{"trigger":{"id":"1","name":"on-push","kind":"cron","workflow":"w"},"hook":{}}""")]
-    [InlineData("dagnats-trigger.on-push", """{"trigger":{"id":"1","name":"on-push","kind":"event","workflow":"w"},"hook":{}}""")]
-    [InlineData("dagnats-trigger.on-push", """{"trigger":{"id":"1","name":"on-push","kind":"webhook","workflow":"w"}}""")]
-    [InlineData("dagnats-trigger.on-push", """not json""")]
-    [InlineData("dagnats-trigger.on-push", """{"trigger":[],"hook":{}}""")]
+    [InlineData("dagnats-trigger.on-push", """{"name":"dagnats-trigger.on-push","subject":"a","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.other","subject":"a","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push","subject":"a","action":{"type":"command","settings":{"command":"true"}}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push","subject":"a","action":{"type":"steps","maxAttempts":3}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push","surface":"dagu","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on-push", """{"name":"dagnats.on-push","subject":"a","surface":"dagnats","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on.push", """{"name":"dagnats.on.push","subject":"a","action":{"type":"steps","settings":{"file":"w.yaml"}}}""")]
+    [InlineData("dagnats.on-push", "not json")]
+    [InlineData("dagnats.on-push", "[]")]
     public void Other_records_are_not_triggers(string name, string definition) =>
         Assert.Null(StoredTrigger.From(Record(name, definition)));
 

@@ -64,8 +64,9 @@ public sealed class TriggerReconcilerTests
         await fixture.TriggerAsync("create", "a", "--workflow", "ci-pipeline", "--webhook", "--secret", "old");
         await fixture.Reconciler.ReconcileAsync(CancellationToken.None);
 
-        // Same name, same definition (the secret file's path), another secret: the record's new id tells them apart.
+        // Same name, same definition (the secret file's path), another secret: the record's creation time tells them apart.
         await fixture.TriggerAsync("delete", "a");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         fixture.Catalog.Registrations.Clear();
         await fixture.TriggerAsync("create", "a", "--workflow", "ci-pipeline", "--webhook", "--secret", "new");
         fixture.Catalog.Registrations.Clear();
@@ -90,6 +91,7 @@ public sealed class TriggerReconcilerTests
 
         fixture.Catalog.Refuse = _ => null;
         await fixture.TriggerAsync("delete", "a");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         await fixture.TriggerAsync("create", "a", "--workflow", "ci-pipeline", "--webhook", "--secret", "s");
         await fixture.Reconciler.ReconcileAsync(CancellationToken.None);
 
@@ -100,21 +102,21 @@ public sealed class TriggerReconcilerTests
     public async Task Records_that_are_not_triggers_are_left_alone_and_a_disabled_record_disables_the_hook()
     {
         await using var fixture = await DagNatsFixture.CreateAsync();
-        await fixture.Store.UpsertHookAsync("dagnats.summary", """{"name":"dagnats.summary"}""", CancellationToken.None);
-        await fixture.Store.UpsertHookAsync("dagnats-trigger.broken", "{}", CancellationToken.None);
+        await fixture.Store.UpsertHookAsync("dagnats.configured", """{"name":"dagnats.configured","action":{"type":"steps","maxAttempts":3}}""", CancellationToken.None);
+        await fixture.Store.UpsertHookAsync("dagu.my-dag", """{"name":"dagu.my-dag"}""", CancellationToken.None);
         await fixture.Store.UpsertHookAsync("plain", """{"name":"plain"}""", CancellationToken.None);
         await fixture.TriggerAsync("create", "a", "--workflow", "ci-pipeline", "--webhook");
         fixture.Catalog.Registrations.Clear();
-        await fixture.Store.SetHookEnabledAsync("dagnats-trigger.a", false, CancellationToken.None);
+        await fixture.Store.SetHookEnabledAsync("dagnats.a", false, CancellationToken.None);
 
         await fixture.Reconciler.ReconcileAsync(CancellationToken.None);
         await fixture.Reconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.Equal(["dagnats.a"], fixture.Catalog.Hooks.Keys);
         Assert.False(fixture.Catalog.IsEnabled("dagnats.a"));
-        Assert.Single(fixture.Logs.Entries, entry => entry.Message == "DagNats: hook-store record dagnats-trigger.broken is not a trigger; ignored");
+        Assert.Single(fixture.Logs.Entries, entry => entry.Message == "DagNats: hook-store record dagnats.configured is not a trigger; ignored");
 
-        await fixture.Store.SetHookEnabledAsync("dagnats-trigger.a", true, CancellationToken.None);
+        await fixture.Store.SetHookEnabledAsync("dagnats.a", true, CancellationToken.None);
         await fixture.Reconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.True(fixture.Catalog.IsEnabled("dagnats.a"));
