@@ -115,12 +115,5 @@ public sealed class HmacEndToEndTests : IAsyncLifetime
         return _host.Client.SendAsync(request);
     }
 
-    private long CountEvents()
-    {
-        using var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long CountEvents() => StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
 }

@@ -73,12 +73,5 @@ public sealed class UrlKeyEndToEndTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(string path) =>
         _host.Client.PostAsync(path, new StringContent("""{"flow":"nightly"}""", Encoding.UTF8, "application/json"));
 
-    private long CountEvents()
-    {
-        using var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long CountEvents() => StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
 }

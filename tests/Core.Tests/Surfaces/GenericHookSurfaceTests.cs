@@ -119,7 +119,7 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task Missing_or_wrong_key_is_401_with_no_hint_and_nothing_stored()
     {
-        var before = CountRows("events");
+        var before = StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
 
         var missing = await PostAsync("echo", "{}", key: null);
         var wrong = await PostAsync("echo", "{}", key: "not-the-key");
@@ -131,7 +131,7 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
         Assert.False(wrongBody.TryGetProperty("detail", out _));
         Assert.DoesNotContain("missing", missingBody, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("unknown", missingBody, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before, CountRows("events"));
+        Assert.Equal(before, StoredRows.InboundEvents(Deployments.DatabasePath(_folder)));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task Unmet_condition_is_204_and_the_event_is_kept_without_a_run()
     {
-        var eventsBefore = CountRows("events");
+        var eventsBefore = StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
         var runsBefore = CountRows("runs");
 
         var skipped = await PostAsync("filtered", """{"action":"closed"}""");
@@ -175,7 +175,7 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, skipped.StatusCode);
         Assert.Equal(HttpStatusCode.OK, triggered.StatusCode);
-        Assert.Equal(eventsBefore + 2, CountRows("events"));
+        Assert.Equal(eventsBefore + 2, StoredRows.InboundEvents(Deployments.DatabasePath(_folder)));
         Assert.Equal(runsBefore + 1, CountRows("runs"));
     }
 
@@ -267,14 +267,7 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
         return _host.Client.SendAsync(request);
     }
 
-    private long CountRows(string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long CountRows(string table) => StoredRows.Count(Deployments.DatabasePath(_folder), table);
 
     private string DumpDatabase()
     {
