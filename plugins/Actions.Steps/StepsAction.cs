@@ -11,18 +11,50 @@ namespace Webhooks.Modular.Actions.Steps;
 /// <summary>
 /// Runs a steps file's steps in order with the command action, stopping at the first failure; the steps after it are
 /// reported as skipped. The file is read at each run. Every step runs in the file's folder and sees the command
-/// action's variables (<c>WEBHOOK_PAYLOAD</c> and the rest) plus <c>STEP_ID</c>.
+/// action's variables (<c>WEBHOOK_PAYLOAD</c> and the rest) plus the action's own: for the <c>steps</c> action,
+/// <c>STEP_ID</c>. Other plugins run their YAML steps with it (Surfaces.Dagu runs a DAG with its own variables).
 /// </summary>
-internal sealed class StepsAction(string path, IRunActionFactory commands) : IRunAction
+public sealed class StepsAction : IRunAction
 {
+    /// <summary>The variable that holds the step's id, in the <c>steps</c> action's own runs.</summary>
     public const string StepIdVariable = "STEP_ID";
 
-    /// <summary>The steps file (absolute).</summary>
-    public string Path { get; } = path;
+    private readonly IRunActionFactory _commands;
+    private readonly StepsFileKind _kind;
+    private readonly Func<string, RunContext, IEnumerable<KeyValuePair<string, string>>> _environment;
 
+    /// <summary>The <c>steps</c> action's run: errors speak of a steps file, every step sees <c>STEP_ID</c>.</summary>
+    internal StepsAction(string path, IRunActionFactory commands)
+        : this(path, commands, StepsFileKind.Default, (stepId, _) => [new(StepIdVariable, stepId)])
+    {
+    }
+
+    /// <summary>A run of a steps file's steps.</summary>
+    /// <param name="path">The steps file (absolute); it is read at each run.</param>
+    /// <param name="commands">The <c>command</c> action's factory: every step is one of its actions.</param>
+    /// <param name="kind">What the file is called in the errors of reading it.</param>
+    /// <param name="environment">
+    /// The variables a step sees besides the command action's, from the step's id and the run.
+    /// </param>
+    public StepsAction(
+        string path,
+        IRunActionFactory commands,
+        StepsFileKind kind,
+        Func<string, RunContext, IEnumerable<KeyValuePair<string, string>>> environment)
+    {
+        Path = path;
+        _commands = commands;
+        _kind = kind;
+        _environment = environment;
+    }
+
+    /// <summary>The steps file (absolute).</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
     public async Task<RunResult> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var loaded = StepsFileLoader.Load(Path);
+        var loaded = StepsFileLoader.Load(Path, _kind);
         if (loaded.File is not { } file)
         {
             return RunResult.Failure(loaded.Error!) with { Details = StepsRunDetails.None.ToJson() };
@@ -34,7 +66,7 @@ internal sealed class StepsAction(string path, IRunActionFactory commands) : IRu
         {
             try
             {
-                steps.Add((step, commands.Create(StepSettings(file, step, steps.Count, context))));
+                steps.Add((step, _commands.Create(StepSettings(file, step, steps.Count, context))));
             }
             catch (PluginConfigurationException exception)
             {
@@ -70,15 +102,19 @@ internal sealed class StepsAction(string path, IRunActionFactory commands) : IRu
             : new RunResult(false, failed.ExitCode, output.ToString(), $"step '{failed.Id}' failed: {failed.Error}") { Details = details };
     }
 
-    private static ComponentSettings StepSettings(StepsFile file, Step step, int index, RunContext context)
+    private ComponentSettings StepSettings(StepsFile file, Step step, int index, RunContext context)
     {
         var directory = System.IO.Path.GetDirectoryName(file.Path)!;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["command"] = step.Command,
             ["workingDirectory"] = directory,
-            [$"environment:{StepIdVariable}"] = step.Id,
         };
+        foreach (var (name, value) in _environment(step.Id, context))
+        {
+            values[$"environment:{name}"] = value;
+        }
+
         var section = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new ComponentSettings(context.HookName, $"steps:{index}", section, directory, file.Path);
     }

@@ -11,7 +11,8 @@ internal static class StepsFileLoader
 {
     /// <summary>Reads and checks the file.</summary>
     /// <param name="path">The file (absolute).</param>
-    public static StepsLoadResult Load(string path)
+    /// <param name="kind">What the file is called in errors.</param>
+    public static StepsLoadResult Load(string path, StepsFileKind kind)
     {
         string text;
         try
@@ -20,20 +21,21 @@ internal static class StepsFileLoader
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return StepsLoadResult.Failed($"steps file '{path}' does not exist");
+            return StepsLoadResult.Failed($"{kind.Name} '{path}' does not exist");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return StepsLoadResult.Failed($"{path}: cannot be read: {exception.Message}");
         }
 
-        return Parse(path, text);
+        return Parse(path, text, kind);
     }
 
     /// <summary>Parses a steps file's YAML text.</summary>
     /// <param name="path">The file, for messages.</param>
     /// <param name="text">The YAML.</param>
-    public static StepsLoadResult Parse(string path, string text)
+    /// <param name="kind">What the file is called in errors.</param>
+    public static StepsLoadResult Parse(string path, string text, StepsFileKind kind)
     {
         var stream = new YamlStream();
         try
@@ -47,7 +49,7 @@ internal static class StepsFileLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return StepsLoadResult.Failed($"{path}: a steps file must be a YAML mapping with 'steps'");
+            return StepsLoadResult.Failed($"{path}: a {kind.Name} must be a YAML mapping with 'steps'");
         }
 
         if (!root.Children.TryGetValue(new YamlScalarNode("steps"), out var stepsNode) || stepsNode is not YamlSequenceNode steps)
@@ -57,7 +59,7 @@ internal static class StepsFileLoader
 
         if (steps.Children.Count == 0)
         {
-            return StepsLoadResult.Failed($"{path}: 'steps' is empty: there is nothing to run");
+            return StepsLoadResult.Failed($"{path}: 'steps' is empty: {kind.NothingToRun}");
         }
 
         var parsed = new List<Step>(steps.Children.Count);

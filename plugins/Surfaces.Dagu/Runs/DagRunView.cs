@@ -1,4 +1,5 @@
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Actions.Steps.Runs;
 
 namespace Webhooks.Modular.Surfaces.Dagu.Runs;
 
@@ -35,5 +36,5 @@ internal sealed record DagRunView(
         run.ExitCode,
         run.Error,
         run.Attempt,
-        DagRunDetails.FromJson(run.Details)?.Steps ?? []);
+        StepsRunDetails.FromJson(run.Details)?.Steps ?? []);
 }

@@ -104,11 +104,12 @@ public sealed class StepsActionTests : IDisposable
 
     [Theory]
     [InlineData("steps: [ { id: a, command: 'echo hi' }", "invalid YAML")]
-    [InlineData("- just a list", "must be a YAML mapping with 'steps'")]
+    [InlineData("- just a list", "a steps file must be a YAML mapping with 'steps'")]
     [InlineData("name: nothing", "'steps' must be a list of steps")]
-    [InlineData("steps: []", "'steps' is empty")]
+    [InlineData("steps: []", "'steps' is empty: there is nothing to run")]
     [InlineData("steps: [ 'echo hi' ]", "step 1 must be a mapping with 'command'")]
     [InlineData("steps: [ { id: a } ]", "step 'a' has no 'command'")]
+    [InlineData("steps: [ { id: a, command: '  ' } ]", "step 'a' has no 'command'")]
     [InlineData("steps: [ { id: a, command: 'true' }, { id: a, command: 'true' } ]", "step id 'a' is used twice")]
     public async Task A_bad_file_fails_the_run_with_an_error_naming_the_file_and_nothing_runs(string yaml, string problem)
     {

@@ -74,14 +74,14 @@ public sealed class DagActionTests : IDisposable
               - id: inspect_webhook
                 command: |
                   echo "$WEBHOOK_PAYLOAD" | jq -r '.branch'
-                  echo "$DAG_NAME $DAG_RUN_ID $DAG_RUN_STEP_NAME"
+                  echo "$DAG_NAME $DAG_RUN_ID $DAG_RUN_STEP_NAME ${STEP_ID-no-step-id}"
                   pwd
             """);
 
         var result = await RunAsync("env", input: """{"branch":"main","commit":"abc123"}""", runId: "env:deploy-abc123");
 
         Assert.True(result.Succeeded, result.Error + result.Output);
-        Assert.Equal($"main\nenv deploy-abc123 inspect_webhook\n{_folder.Path}\n", result.Output);
+        Assert.Equal($"main\nenv deploy-abc123 inspect_webhook no-step-id\n{_folder.Path}\n", result.Output);
     }
 
     [Fact]
@@ -93,6 +93,49 @@ public sealed class DagActionTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.StartsWith($"{file}: line ", result.Error);
+        Assert.Contains("invalid YAML", result.Error);
+        Assert.Empty(Steps(result));
+    }
+
+    [Fact]
+    public async Task Step_ids_are_the_id_then_the_name_then_the_position_and_other_dagu_keys_are_ignored()
+    {
+        _folder.Write("my-dag.yaml", """
+            description: ignored, as are other Dagu keys
+            schedule: "0 * * * *"
+            steps:
+              - id: inspect_webhook
+                name: not the id
+                command: |
+                  echo "$WEBHOOK_PAYLOAD" | jq -r '.branch'
+                  echo second line
+              - name: build
+                command: echo built
+              - command: echo done
+            """);
+
+        var result = await RunAsync("my-dag", input: """{"branch":"main"}""");
+
+        Assert.True(result.Succeeded, result.Error + result.Output);
+        Assert.Equal(["inspect_webhook", "build", "step3"], Steps(result).Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal("main\nsecond line\nbuilt\ndone\n", result.Output);
+    }
+
+    // The file is read by Actions.Steps (its tests cover every problem): these check the DAG's own wording.
+    [Theory]
+    [InlineData("", "a DAG must be a YAML mapping with 'steps'")]
+    [InlineData("- just\n- a list\n", "a DAG must be a YAML mapping with 'steps'")]
+    [InlineData("steps: []\n", "'steps' is empty: the DAG has nothing to run")]
+    [InlineData("steps:\n  - id: a\n", "line 2: step 'a' has no 'command'")]
+    public async Task A_dag_without_usable_steps_fails_the_run_with_the_reason(string yaml, string reason)
+    {
+        var file = _folder.Write("bad.yaml", yaml);
+
+        var result = await RunAsync("bad");
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith(file + ": ", result.Error);
+        Assert.Contains(reason, result.Error);
         Assert.Empty(Steps(result));
     }
 
@@ -102,7 +145,8 @@ public sealed class DagActionTests : IDisposable
         var result = await RunAsync("gone");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("DAG 'gone' not found", result.Error);
+        Assert.Equal($"DAG 'gone' not found in '{_folder.Path}'", result.Error);
+        Assert.Empty(Steps(result));
     }
 
     [Fact]
