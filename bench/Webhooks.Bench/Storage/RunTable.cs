@@ -24,7 +24,10 @@ internal sealed class RunTable
         }.ToString();
     }
 
-    /// <summary>Runs by status, and the number of events.</summary>
+    /// <summary>
+    /// Runs by status, and the number of inbound events: the run.completed / run.failed events the host publishes
+    /// itself (method PUBLISH) are not requests and are left out.
+    /// </summary>
     /// <param name="finishedBy">Also count the runs finished by this time (unix milliseconds, the plugin's clock).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<RunCounts> CountAsync(DateTimeOffset? finishedBy, CancellationToken cancellationToken)
@@ -34,7 +37,7 @@ internal sealed class RunTable
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT
-                (SELECT count(*) FROM events),
+                (SELECT count(*) FROM events WHERE method <> 'PUBLISH'),
                 (SELECT count(*) FROM runs),
                 (SELECT count(*) FROM runs WHERE status IN ('queued', 'running')),
                 (SELECT count(*) FROM runs WHERE status = 'succeeded'),
