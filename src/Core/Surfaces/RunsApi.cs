@@ -8,12 +8,15 @@ namespace Webhooks.Modular.Core.Surfaces;
 
 /// <summary>
 /// <c>GET /runs/{id}</c>, <c>GET /events/{id}</c> and <c>GET /events?subject=&amp;limit=</c>: follow one request from its
-/// stored event to its run's output, and see every event, including those that matched no trigger.
+/// stored event to its run's output, and see every event, including those that matched no trigger. They show
+/// payloads, so when the deployment has a sign-in (an <see cref="Abstractions.Auth.IApiAuthenticator"/>, such as
+/// Auth.Builtin) they require a session of any role.
 /// </summary>
 internal sealed class RunsApi : IApiSurface
 {
-    public void Map(IEndpointRouteBuilder endpoints)
+    public void Map(IEndpointRouteBuilder routes)
     {
+        var endpoints = routes.MapGroup(string.Empty).AddEndpointFilter<SessionWhenDeployedFilter>();
         endpoints.MapGet("/runs/{id}", async (string id, IRunQueue runs, CancellationToken cancellationToken) =>
             await runs.GetRunAsync(id, cancellationToken) is { } run
                 ? Results.Ok(RunView.From(run))
