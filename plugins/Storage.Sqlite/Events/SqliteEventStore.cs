@@ -95,6 +95,26 @@ internal sealed class SqliteEventStore : IEventStore
         reader.IsDBNull(10) ? null : reader.GetString(10));
 
     /// <inheritdoc />
+    public Task<int> PurgeExpiredIdempotencyKeysAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM idempotency_keys WHERE rowid IN (
+                        SELECT rowid FROM idempotency_keys WHERE expires_at <= $now ORDER BY expires_at LIMIT $max)
+                    """;
+                command.Parameters.AddWithValue("$now", UnixTime.ToMilliseconds(now));
+                command.Parameters.AddWithValue("$max", max);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<AcceptResult?> FindIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

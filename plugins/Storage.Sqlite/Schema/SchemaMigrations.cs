@@ -110,5 +110,9 @@ internal static class SchemaMigrations
             ALTER TABLE events ADD COLUMN subject TEXT;
             CREATE INDEX events_subject_received ON events (subject, received_at);
             """),
+        new(6, "token expiry index", """
+            -- Housekeeping deletes expired tokens (old sessions) in small batches.
+            CREATE INDEX auth_tokens_expires_at ON auth_tokens (expires_at) WHERE expires_at IS NOT NULL;
+            """),
     ];
 }

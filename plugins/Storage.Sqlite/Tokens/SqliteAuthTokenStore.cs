@@ -91,6 +91,26 @@ internal sealed class SqliteAuthTokenStore(SqliteDatabase database) : IAuthToken
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<int> PurgeExpiredTokensAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM auth_tokens WHERE id IN (
+                        SELECT id FROM auth_tokens WHERE expires_at IS NOT NULL AND expires_at <= $now LIMIT $max)
+                    """;
+                command.Parameters.AddWithValue("$now", UnixTime.ToMilliseconds(now));
+                command.Parameters.AddWithValue("$max", max);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<bool> RevokeTokenAsync(string id, CancellationToken cancellationToken) =>
         database.WriteAsync(
             transaction =>

@@ -28,6 +28,12 @@ public interface IAuthTokenStore
     /// <param name="cancellationToken">Cancels waiting for the write.</param>
     Task TouchTokenAsync(string id, DateTimeOffset usedAt, CancellationToken cancellationToken);
 
+    /// <summary>Deletes up to <paramref name="max"/> tokens that expired before <paramref name="now"/> (old sessions); returns how many.</summary>
+    /// <param name="now">The present.</param>
+    /// <param name="max">How many at most.</param>
+    /// <param name="cancellationToken">Cancels waiting for the write.</param>
+    Task<int> PurgeExpiredTokensAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
     /// <summary>Deletes a token; false when there was none with that id.</summary>
     /// <param name="id">The token's id.</param>
     /// <param name="cancellationToken">Cancels waiting for the write.</param>

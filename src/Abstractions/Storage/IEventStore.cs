@@ -22,6 +22,12 @@ public interface IEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Deletes up to <paramref name="max"/> idempotency keys that expired before <paramref name="now"/>; returns how many.</summary>
+    /// <param name="now">The present.</param>
+    /// <param name="max">How many at most, so that one purge never holds the writer for long.</param>
+    /// <param name="cancellationToken">Cancels waiting for the write.</param>
+    Task<int> PurgeExpiredIdempotencyKeysAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
     /// <summary>The event and runs an unexpired idempotency key points at, or <c>null</c>.</summary>
     /// <param name="scope">The key's scope.</param>
     /// <param name="key">The key.</param>

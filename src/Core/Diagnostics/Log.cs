@@ -29,6 +29,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Run {RunId}: publishing {Subject} failed; the run's outcome is stored")]
     public static partial void PublishFailed(ILogger logger, string runId, string subject, Exception exception);
 
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Housekeeping deleted {Keys} expired idempotency keys and {Tokens} expired tokens")]
+    public static partial void HousekeepingDone(ILogger logger, int keys, int tokens);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Housekeeping failed; it is tried again at the next interval")]
+    public static partial void HousekeepingFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from {Location}")]
     public static partial void PluginLoaded(ILogger logger, string plugin, string location);
 }

@@ -72,6 +72,7 @@ public static class WebhooksServiceCollectionExtensions
         });
         services.AddHostedService<HookSynchronizer>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<Webhooks.Modular.Core.Housekeeping.StoreHousekeeping>();
         return services;
     }
 
