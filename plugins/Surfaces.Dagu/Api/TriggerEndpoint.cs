@@ -44,24 +44,15 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
             return ApiResults.NotFound($"DAG '{name}' not found");
         }
 
-        // Kept for the 409: a run-id conflict does not name the run it collided with.
-        string? runId = null;
         var inbound = HttpInbound.Create(context, DagNames.HookName(name)) with
         {
             Surface = StoredWebhook.Surface,
             SelectInput = TriggerBody.SelectInput,
-            SelectRunId = request => runId = SelectRunId(name, request),
+            Validate = request => TriggerBody.TrySelectDagRunId(request, out _, out var error) ? null : error,
+            SelectRunId = request => SelectRunId(name, request),
         };
 
-        ReceiveOutcome outcome;
-        try
-        {
-            outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
-        }
-        catch (DagRunIdRejectedException rejected)
-        {
-            return ApiResults.BadRequest(rejected.Message);
-        }
+        var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
 
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
         return outcome.Status switch
@@ -76,7 +67,7 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
             ReceiveStatus.Unauthorized => Unauthorized(context, outcome),
             ReceiveStatus.Forbidden => ApiResults.Forbidden($"the webhook of DAG '{name}' is disabled"),
             ReceiveStatus.Duplicate => ApiResults.AlreadyExists(
-                $"dag-run '{DagRunIds.Strip(name, runId ?? outcome.RunIds.FirstOrDefault() ?? string.Empty)}' already exists for DAG '{name}'"),
+                $"dag-run '{DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty)}' already exists for DAG '{name}'"),
             ReceiveStatus.MethodNotAllowed => ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "use POST"),
             ReceiveStatus.UnsupportedMediaType => ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", outcome.Detail ?? "unsupported media type"),
             ReceiveStatus.BadRequest => ApiResults.BadRequest(outcome.Detail ?? "bad request"),
@@ -85,13 +76,10 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
     }
 
     /// <summary>The stored run id: the body's <c>dagRunId</c>, or a new UUIDv7, prefixed with the DAG (run ids are unique per DAG).</summary>
+    /// <remarks>Validate has already refused a malformed <c>dagRunId</c>.</remarks>
     private string SelectRunId(string dag, WebhookRequest request)
     {
-        if (!TriggerBody.TrySelectDagRunId(request, out var dagRunId, out var error))
-        {
-            throw new DagRunIdRejectedException(error!);
-        }
-
+        TriggerBody.TrySelectDagRunId(request, out var dagRunId, out _);
         return DagRunIds.Compose(dag, dagRunId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString());
     }
 

@@ -32,6 +32,12 @@ public sealed record InboundWebhook(
     /// <summary>A run id the sender chose; run ids are unique, a reused one is a duplicate (409).</summary>
     public string? RunId { get; init; }
 
+    /// <summary>
+    /// Checks the read request against the surface's own rules (such as the form of a run id in the body); a message
+    /// makes the answer 400 with that detail. Runs after authentication, before anything is stored.
+    /// </summary>
+    public Func<WebhookRequest, string?>? Validate { get; init; }
+
     /// <summary>Picks the run id from the read request (such as Dagu's <c>dagRunId</c> in the body); <c>null</c> for a new UUIDv7.</summary>
     public Func<WebhookRequest, string?>? SelectRunId { get; init; }
 

@@ -18,6 +18,11 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
     {
         var hook = request.Hook!;
         var webhook = request.Request!;
+        if (request.Inbound.Validate?.Invoke(webhook) is { } invalid)
+        {
+            return request.Outcome(ReceiveStatus.BadRequest, invalid);
+        }
+
         var redactor = new CredentialRedactor(hook.Authenticator);
 
         // An accepted request is also an event on the bus (event.webhook.{name}): the runs of the event triggers
@@ -53,7 +58,9 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
         if (!result.Accepted)
         {
             var detail = result.Conflict == "run-id" ? $"a run with id '{runs[0].Id}' already exists" : "this idempotency key was already received";
-            return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = result.RunIds };
+            // A run-id conflict names the run that collided; an idempotency-key conflict, the first request's runs.
+            var runIds = result.Conflict == "run-id" ? runs.Select(r => r.Id).ToArray() : result.RunIds;
+            return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = runIds };
         }
 
         if (runs.Count > 0)
