@@ -14,7 +14,7 @@ internal static class DagNatsExample
 {
     public const string EnvironmentSecret = "whsec_your_secret_here";
 
-    public static string SourceFolder => Path.Combine(RepoPaths.Root, "examples", "dagnats");
+    public static string SourceFolder => ExampleDeployment.SourceFolder("dagnats");
 
     /// <summary>The environment the README starts the server with.</summary>
     public static IReadOnlyDictionary<string, string?> ServerEnvironment { get; } = new Dictionary<string, string?>
@@ -22,24 +22,8 @@ internal static class DagNatsExample
         ["DAGNATS_WEBHOOK_SECRET"] = EnvironmentSecret,
     };
 
-    /// <summary>Copies the example (without any <c>data/</c> a local run left) and returns the copy's <c>plugins.json</c>.</summary>
-    public static string CopyTo(TempFolder folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(SourceFolder, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(SourceFolder, file);
-            if (relative.StartsWith("data" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = folder.File(relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder.File("plugins.json");
-    }
+    /// <summary>Copies the example and returns the copy's <c>plugins.json</c>.</summary>
+    public static string CopyTo(TempFolder folder) => ExampleDeployment.CopyTo("dagnats", folder);
 
     /// <summary><c>sha256=</c> and the hex HMAC-SHA256 of the body, as <c>openssl dgst -sha256 -hmac</c> computes it.</summary>
     public static string Sign(string secret, string body) =>

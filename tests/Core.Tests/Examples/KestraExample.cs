@@ -11,26 +11,10 @@ internal static class KestraExample
     public const string AdminUsername = "admin";
     public const string AdminPassword = "kestra-admin-password-4Fz";
 
-    public static string SourceFolder => Path.Combine(RepoPaths.Root, "examples", "kestra");
+    public static string SourceFolder => ExampleDeployment.SourceFolder("kestra");
 
-    /// <summary>Copies the example (without any <c>data/</c> a local run left) and returns the copy's <c>plugins.json</c>.</summary>
-    public static string CopyTo(TempFolder folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(SourceFolder, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(SourceFolder, file);
-            if (relative.StartsWith("data" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = folder.File(relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder.File("plugins.json");
-    }
+    /// <summary>Copies the example and returns the copy's <c>plugins.json</c>.</summary>
+    public static string CopyTo(TempFolder folder) => ExampleDeployment.CopyTo("kestra", folder);
 
     /// <summary>The first admin, for deployments that add builtin auth to the example.</summary>
     public static IReadOnlyDictionary<string, string?> AdminEnvironment { get; } = new Dictionary<string, string?>
