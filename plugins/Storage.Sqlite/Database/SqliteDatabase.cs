@@ -139,6 +139,45 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Runs a query on a read connection and maps every row.</summary>
+    /// <param name="sql">The query.</param>
+    /// <param name="parameters">Name/value pairs to bind (<c>null</c> values bind as NULL).</param>
+    /// <param name="read">Maps the current row.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = await OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var rows = new List<T>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>Runs a query expected to find at most one row; <c>null</c> when it finds none.</summary>
+    /// <param name="sql">The query.</param>
+    /// <param name="parameters">Name/value pairs to bind.</param>
+    /// <param name="read">Maps the row.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<T?> QuerySingleAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        (await QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
     /// <summary>Finishes the queued writes, then closes every connection to the file.</summary>
     public async ValueTask DisposeAsync()
     {

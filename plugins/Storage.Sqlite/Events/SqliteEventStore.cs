@@ -38,45 +38,21 @@ internal sealed class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public async Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {EventColumns} FROM events WHERE id = $id";
-            command.Parameters.AddWithValue("$id", FormatId(id));
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEvent(reader) : null;
-        }
-    }
+    public Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken) =>
+        _database.QuerySingleAsync($"SELECT {EventColumns} FROM events WHERE id = $id", [("$id", FormatId(id))], ReadEvent, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = subject is null
-                ? $"SELECT {EventColumns} FROM events ORDER BY received_at DESC, id DESC LIMIT $limit"
-                : $"SELECT {EventColumns} FROM events WHERE subject = $subject ORDER BY received_at DESC, id DESC LIMIT $limit";
-            command.Parameters.AddWithValue("$limit", limit);
-            if (subject is not null)
-            {
-                command.Parameters.AddWithValue("$subject", subject);
-            }
-
-            var found = new List<WebhookEvent>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found.Add(ReadEvent(reader));
-            }
-
-            return found;
-        }
+        return subject is null
+            ? _database.QueryAsync(
+                $"SELECT {EventColumns} FROM events ORDER BY received_at DESC, id DESC LIMIT $limit", [("$limit", limit)], ReadEvent, cancellationToken)
+            : _database.QueryAsync(
+                $"SELECT {EventColumns} FROM events WHERE subject = $subject ORDER BY received_at DESC, id DESC LIMIT $limit",
+                [("$subject", subject), ("$limit", limit)],
+                ReadEvent,
+                cancellationToken);
     }
 
     private const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";

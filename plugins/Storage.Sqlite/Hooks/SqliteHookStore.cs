@@ -60,18 +60,10 @@ internal sealed class SqliteHookStore : IHookStore
     }
 
     /// <inheritdoc />
-    public async Task<HookRecord?> GetHookAsync(string name, CancellationToken cancellationToken)
+    public Task<HookRecord?> GetHookAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {HookRows.Columns} FROM hooks WHERE name = $name";
-            command.Parameters.AddWithValue("$name", name);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? HookRows.Read(reader) : null;
-        }
+        return _database.QuerySingleAsync($"SELECT {HookRows.Columns} FROM hooks WHERE name = $name", [("$name", name)], HookRows.Read, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -91,21 +83,6 @@ internal sealed class SqliteHookStore : IHookStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {HookRows.Columns} FROM hooks ORDER BY name";
-            var hooks = new List<HookRecord>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                hooks.Add(HookRows.Read(reader));
-            }
-
-            return hooks;
-        }
-    }
+    public Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken) =>
+        _database.QueryAsync($"SELECT {HookRows.Columns} FROM hooks ORDER BY name", [], HookRows.Read, cancellationToken);
 }

@@ -74,41 +74,22 @@ internal sealed class SqliteRunQueue : IRunQueue
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string hookName, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string hookName, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hookName);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE hook_name = $hook ORDER BY created_at DESC, id DESC LIMIT $limit";
-            command.Parameters.AddWithValue("$hook", hookName);
-            command.Parameters.AddWithValue("$limit", limit);
-            var runs = new List<RunRecord>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                runs.Add(RunRows.Read(reader));
-            }
-
-            return runs;
-        }
+        return _database.QueryAsync(
+            $"SELECT {RunRows.Columns} FROM runs WHERE hook_name = $hook ORDER BY created_at DESC, id DESC LIMIT $limit",
+            [("$hook", hookName), ("$limit", limit)],
+            RunRows.Read,
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        var connection = await _database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE id = $id";
-            command.Parameters.AddWithValue("$id", runId);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? RunRows.Read(reader) : null;
-        }
+        return _database.QuerySingleAsync($"SELECT {RunRows.Columns} FROM runs WHERE id = $id", [("$id", runId)], RunRows.Read, cancellationToken);
     }
 
     // The attempt number is the fence: a worker whose lease expired and whose run was claimed again holds an

@@ -41,39 +41,18 @@ internal sealed class SqliteAuthTokenStore(SqliteDatabase database) : IAuthToken
     }
 
     /// <inheritdoc />
-    public async Task<AuthTokenRecord?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken)
+    public Task<AuthTokenRecord?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {TokenRows.Columns} FROM auth_tokens WHERE hash = $hash";
-            command.Parameters.AddWithValue("$hash", hash);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? TokenRows.Read(reader) : null;
-        }
+        return database.QuerySingleAsync($"SELECT {TokenRows.Columns} FROM auth_tokens WHERE hash = $hash", [("$hash", hash)], TokenRows.Read, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AuthTokenRecord>> ListTokensAsync(string scope, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuthTokenRecord>> ListTokensAsync(string scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {TokenRows.Columns} FROM auth_tokens WHERE scope = $scope ORDER BY created_at DESC";
-            command.Parameters.AddWithValue("$scope", scope);
-            var tokens = new List<AuthTokenRecord>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                tokens.Add(TokenRows.Read(reader));
-            }
-
-            return tokens;
-        }
+        return database.QueryAsync(
+            $"SELECT {TokenRows.Columns} FROM auth_tokens WHERE scope = $scope ORDER BY created_at DESC", [("$scope", scope)], TokenRows.Read, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -50,35 +50,12 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {UserRows.Columns} FROM users ORDER BY normalized_username";
-            var users = new List<UserRecord>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                users.Add(UserRows.Read(reader));
-            }
-
-            return users;
-        }
-    }
+    public Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken) =>
+        database.QueryAsync($"SELECT {UserRows.Columns} FROM users ORDER BY normalized_username", [], UserRows.Read, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> CountUsersAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM users";
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
+    public async Task<int> CountUsersAsync(CancellationToken cancellationToken) =>
+        (await database.QueryAsync("SELECT COUNT(*) FROM users", [], reader => reader.GetInt32(0), cancellationToken).ConfigureAwait(false))[0];
 
     /// <inheritdoc />
     public Task<bool> DeleteUserAsync(string id, CancellationToken cancellationToken)
@@ -96,16 +73,6 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             cancellationToken);
     }
 
-    private async Task<UserRecord?> FindAsync(string column, string value, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {UserRows.Columns} FROM users WHERE {column} = $value";
-            command.Parameters.AddWithValue("$value", value);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? UserRows.Read(reader) : null;
-        }
-    }
+    private Task<UserRecord?> FindAsync(string column, string value, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync($"SELECT {UserRows.Columns} FROM users WHERE {column} = $value", [("$value", value)], UserRows.Read, cancellationToken);
 }
