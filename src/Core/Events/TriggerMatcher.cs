@@ -16,9 +16,9 @@ internal sealed class TriggerMatcher(HookRegistry hooks, TimeProvider clock, ILo
     public async Task<IReadOnlyList<NewRun>> MatchAsync(string subject, WebhookRequest request, string payload, CancellationToken cancellationToken)
     {
         List<NewRun>? runs = null;
-        foreach (var trigger in hooks.All)
+        foreach (var trigger in hooks.EventTriggers)
         {
-            if (trigger.Subject is null || !trigger.Enabled || !trigger.Subject.Matches(subject))
+            if (!trigger.Enabled || !trigger.Subject!.Matches(subject))
             {
                 continue;
             }

@@ -17,6 +17,10 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
     private bool _built;
     private IReadOnlyList<Hook> _deploymentHooks = [];
 
+    // Event triggers apart, rebuilt on every change: matching an event reads them on every accepted request,
+    // and should not walk the hooks surfaces add by the hundred (one per DAG, trigger or flow).
+    private volatile Hook[] _eventTriggers = [];
+
     /// <summary>Builds every hook of the deployment; throws the first configuration error.</summary>
     public void Build()
     {
@@ -41,6 +45,7 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
 
             _deploymentHooks = built;
             _built = true;
+            RefreshEventTriggers();
         }
     }
 
@@ -60,25 +65,40 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
         }
     }
 
-    public IReadOnlyCollection<Hook> All
-    {
-        get
-        {
-            Build();
-            return (IReadOnlyCollection<Hook>)_hooks.Values;
-        }
-    }
-
     public void Register(string definitionJson)
     {
         ArgumentNullException.ThrowIfNull(definitionJson);
         Build();
         var section = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(definitionJson))).Build();
         var hook = factory.Create(section, "hook", RunTimeSource, deployment.BaseDirectory);
-        _hooks[hook.Name] = hook;
+        lock (_gate)
+        {
+            _hooks[hook.Name] = hook;
+            RefreshEventTriggers();
+        }
     }
 
-    public bool Remove(string name) => _hooks.TryRemove(name, out _);
+    public bool Remove(string name)
+    {
+        lock (_gate)
+        {
+            var removed = _hooks.TryRemove(name, out _);
+            RefreshEventTriggers();
+            return removed;
+        }
+    }
+
+    /// <summary>The hooks that subscribe to a subject.</summary>
+    public IReadOnlyList<Hook> EventTriggers
+    {
+        get
+        {
+            Build();
+            return _eventTriggers;
+        }
+    }
+
+    private void RefreshEventTriggers() => _eventTriggers = _hooks.Values.Where(h => h.Subject is not null).ToArray();
 
     public bool? IsEnabled(string name) => Find(name)?.Enabled;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,20 @@ public sealed class HookCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Event_trigger_registered_at_run_time_starts_runs_until_it_is_removed()
+    {
+        Catalog.Register(Definition("source"));
+        Catalog.Register("""{"name":"follower","subject":"event.webhook.source","action":{"type":"command","settings":{"command":"true"}}}""");
+
+        var withTrigger = await RunIdsAsync(await PostAsync("source"));
+        Assert.True(Catalog.Remove("follower"));
+        var withoutTrigger = await RunIdsAsync(await PostAsync("source"));
+
+        Assert.Equal(2, withTrigger);
+        Assert.Equal(1, withoutTrigger);
+    }
+
+    [Fact]
     public void Bad_run_time_definition_names_the_key()
     {
         var error = Assert.Throws<PluginConfigurationException>(() => Catalog.Register("""{"name":"x","auth":{"scheme":"nope"}}"""));
@@ -66,6 +81,9 @@ public sealed class HookCatalogTests : IAsyncLifetime
         request.Headers.Add("X-API-Key", Deployments.ApiKey);
         return _host.Client.SendAsync(request);
     }
+
+    private static async Task<int> RunIdsAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runIds").GetArrayLength();
 
     private static string Definition(string name, string? surface = null) => JsonSerializer.Serialize(new
     {
