@@ -41,6 +41,28 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
+    public async Task Last_use_is_written_at_most_once_a_minute()
+    {
+        await using var fixture = await BearerFixture.CreateAsync();
+        var issued = await fixture.Tokens.IssueAsync(Scope, null, null, null, false, CancellationToken.None);
+        var authenticator = fixture.Authenticator();
+        var firstUse = fixture.Clock.UtcNow;
+        await authenticator.AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None);
+        Assert.Equal(firstUse, await PollAsync(async () => (await fixture.Store.FindTokenAsync(issued.Record.Hash, CancellationToken.None))?.LastUsedAt));
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        await authenticator.AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None);
+        await Task.Delay(300);
+        Assert.Equal(firstUse, (await fixture.Store.FindTokenAsync(issued.Record.Hash, CancellationToken.None))!.LastUsedAt);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        await authenticator.AuthenticateAsync(BearerFixture.WithToken(issued.Token), CancellationToken.None);
+        var later = fixture.Clock.UtcNow;
+        Assert.Equal(later, await PollAsync(async () =>
+            (await fixture.Store.FindTokenAsync(issued.Record.Hash, CancellationToken.None))?.LastUsedAt is { } used && used == later ? used : (DateTimeOffset?)null));
+    }
+
+    [Fact]
     public async Task Rotation_stops_the_old_token_at_once()
     {
         await using var fixture = await BearerFixture.CreateAsync();
