@@ -47,7 +47,7 @@ internal sealed class SqliteRunQueue : IRunQueue
     }
 
     /// <inheritdoc />
-    public Task<bool> CompleteAsync(string runId, string owner, int attempt, RunResult result, CancellationToken cancellationToken)
+    public Task<bool> CompleteAsync(string runId, string owner, int attempt, RunResult result, AcceptedWebhook? outcomeEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(owner);

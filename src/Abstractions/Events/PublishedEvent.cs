@@ -4,4 +4,5 @@ namespace Webhooks.Modular.Abstractions.Events;
 /// <param name="EventId">The stored event.</param>
 /// <param name="Subject">Its subject.</param>
 /// <param name="RunIds">The runs started, one per matching trigger (empty when nothing matched).</param>
-public sealed record PublishedEvent(Guid EventId, string Subject, IReadOnlyList<string> RunIds);
+/// <param name="DeliveryIds">The deliveries created, one per subscribed destination.</param>
+public sealed record PublishedEvent(Guid EventId, string Subject, IReadOnlyList<string> RunIds, IReadOnlyList<string>? DeliveryIds = null);

@@ -4,4 +4,6 @@ namespace Webhooks.Modular.Abstractions.Storage;
 /// <param name="Event">The event.</param>
 /// <param name="Runs">The runs it starts.</param>
 /// <param name="IdempotencyKey">The request's idempotency key, if it had one.</param>
-public sealed record AcceptedWebhook(WebhookEvent Event, IReadOnlyList<NewRun> Runs, IdempotencyKey? IdempotencyKey);
+/// <param name="Deliveries">The outbox: one delivery per subscribed destination.</param>
+public sealed record AcceptedWebhook(
+    WebhookEvent Event, IReadOnlyList<NewRun> Runs, IdempotencyKey? IdempotencyKey, IReadOnlyList<Delivery.NewDelivery>? Deliveries = null);

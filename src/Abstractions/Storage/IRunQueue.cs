@@ -26,13 +26,19 @@ public interface IRunQueue
     /// <param name="cancellationToken">Cancels the renewal.</param>
     Task<bool> RenewLeaseAsync(string runId, string owner, int attempt, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome; false (and nothing written) when the worker no longer holds the lease.</summary>
+    /// <summary>
+    /// Records the outcome and, in the same transaction, the event that announces it (<c>run.completed</c> or
+    /// <c>run.failed</c>, with the runs and deliveries it starts); false (and nothing written) when the worker no
+    /// longer holds the lease.
+    /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="owner">The worker.</param>
     /// <param name="attempt">The attempt the worker holds.</param>
     /// <param name="result">The outcome.</param>
+    /// <param name="outcomeEvent">The outcome's event, or <c>null</c> when none is published.</param>
     /// <param name="cancellationToken">Cancels waiting for the write.</param>
-    Task<bool> CompleteAsync(string runId, string owner, int attempt, RunResult result, CancellationToken cancellationToken);
+    Task<bool> CompleteAsync(
+        string runId, string owner, int attempt, RunResult result, AcceptedWebhook? outcomeEvent, CancellationToken cancellationToken);
 
     /// <summary>A hook's most recent runs, newest first.</summary>
     /// <param name="hookName">The hook.</param>

@@ -113,7 +113,7 @@ internal sealed class RunWorker(
             return; // The action saw the shutdown; its failure is not the run's.
         }
 
-        var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, CancellationToken.None);
+        var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, null, CancellationToken.None);
         if (recorded)
         {
             Log.RunFinished(logger, run.Id, run.HookName, run.RequestId, run.Attempt, result.Succeeded ? "succeeded" : "failed");

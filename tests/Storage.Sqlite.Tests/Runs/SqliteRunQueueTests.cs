@@ -82,7 +82,7 @@ public sealed class SqliteRunQueueTests
         var current = Assert.Single(await db.Runs.ClaimAsync("worker-2", 1, Lease, None));
 
         var lateRenewal = await db.Runs.RenewLeaseAsync(lost.Id, "worker-1", lost.Attempt, Lease, None);
-        var lateCompletion = await db.Runs.CompleteAsync(lost.Id, "worker-1", lost.Attempt, RunResult.Success("late"), None);
+        var lateCompletion = await db.Runs.CompleteAsync(lost.Id, "worker-1", lost.Attempt, RunResult.Success("late"), null, None);
 
         Assert.False(lateRenewal);
         Assert.False(lateCompletion);
@@ -92,7 +92,7 @@ public sealed class SqliteRunQueueTests
         Assert.Equal("worker-2", run.LeaseOwner);
         Assert.Null(run.Output);
 
-        Assert.True(await db.Runs.CompleteAsync(current.Id, "worker-2", current.Attempt, RunResult.Success("done"), None));
+        Assert.True(await db.Runs.CompleteAsync(current.Id, "worker-2", current.Attempt, RunResult.Success("done"), null, None));
         run = await db.Runs.GetRunAsync(lost.Id, None);
         Assert.Equal(RunStatus.Succeeded, run!.Status);
         Assert.Equal("done", run.Output);
@@ -107,8 +107,8 @@ public sealed class SqliteRunQueueTests
         db.Clock.Advance(Lease);
         var fresh = Assert.Single(await db.Runs.ClaimAsync("worker-1", 1, Lease, None));
 
-        Assert.False(await db.Runs.CompleteAsync(stale.Id, "worker-1", stale.Attempt, RunResult.Failure("stale"), None));
-        Assert.True(await db.Runs.CompleteAsync(fresh.Id, "worker-1", fresh.Attempt, RunResult.Success(), None));
+        Assert.False(await db.Runs.CompleteAsync(stale.Id, "worker-1", stale.Attempt, RunResult.Failure("stale"), null, None));
+        Assert.True(await db.Runs.CompleteAsync(fresh.Id, "worker-1", fresh.Attempt, RunResult.Success(), null, None));
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class SqliteRunQueueTests
         var run = Assert.Single(await db.Runs.ClaimAsync("worker-1", 1, Lease, None));
         db.Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var completed = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, new RunResult(false, 2, "some output", "exit code 2") { Details = """{"steps":[{"exitCode":2}]}""" }, None);
-        var again = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, RunResult.Success(), None);
+        var completed = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, new RunResult(false, 2, "some output", "exit code 2") { Details = """{"steps":[{"exitCode":2}]}""" }, null, None);
+        var again = await db.Runs.CompleteAsync(run.Id, "worker-1", run.Attempt, RunResult.Success(), null, None);
 
         Assert.True(completed);
         Assert.False(again);

@@ -94,7 +94,7 @@ public sealed class SchemaMigrationTests
             var webhook = SampleWebhooks.Create(db.Clock.UtcNow, runs: 2, key: new("deploy", "k", db.Clock.UtcNow.AddDays(1)));
             await db.Events.AcceptAsync(webhook, None);
             var claimed = await db.Runs.ClaimAsync("worker-1", 1, TimeSpan.FromMinutes(1), None);
-            await db.Runs.CompleteAsync(claimed[0].Id, "worker-1", 1, RunResult.Success("ok"), None);
+            await db.Runs.CompleteAsync(claimed[0].Id, "worker-1", 1, RunResult.Success("ok"), null, None);
             await db.Hooks.UpsertHookAsync("deploy", "{}", None);
 
             db = await db.ReopenAsync();
