@@ -19,4 +19,7 @@ internal sealed class DeploymentModel
 
     /// <summary>The <c>runs</c> section.</summary>
     public IConfiguration? Runs { get; set; }
+
+    /// <summary>The <c>delivery</c> section: the delivery worker's settings.</summary>
+    public IConfiguration? Delivery { get; set; }
 }

@@ -37,4 +37,32 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from {Location}")]
     public static partial void PluginLoaded(ILogger logger, string plugin, string location);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Delivery worker {Worker} started: concurrency {Concurrency}, {PerDestination} per destination, lease {Lease}")]
+    public static partial void DeliveryWorkerStarted(ILogger logger, string worker, int concurrency, int perDestination, TimeSpan lease);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({EventType}) to destination {DestinationId}, attempt {Attempt}: {Outcome} (status {StatusCode}, {Duration} ms){Error}")]
+    public static partial void DeliveryAttempted(
+        ILogger logger, string deliveryId, string eventType, string destinationId, int attempt, string outcome, int? statusCode, long duration, string error);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: lease lost to another worker; this attempt's outcome is discarded")]
+    public static partial void DeliveryLeaseLost(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Delivery worker loop failed; retrying")]
+    public static partial void DeliveryWorkerLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Destination {DestinationId} disabled: {Reason}")]
+    public static partial void DestinationDisabled(ILogger logger, string destinationId, string reason);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Destination {DestinationId}: no payload format '{Format}' is deployed; the event is not delivered to it")]
+    public static partial void PayloadFormatMissing(ILogger logger, string destinationId, string format);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Destination {DestinationId}: payload format '{Format}' failed to render; the event is not delivered to it")]
+    public static partial void PayloadRenderFailed(ILogger logger, string destinationId, string format, Exception exception);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Reloading destinations failed; the previous list stays in use")]
+    public static partial void DestinationsReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to destination {DestinationId} failed for good after {Attempts} attempts; it can be replayed")]
+    public static partial void DeliveryDeadLettered(ILogger logger, string deliveryId, string destinationId, int attempts);
 }

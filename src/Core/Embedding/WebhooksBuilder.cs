@@ -20,6 +20,8 @@ public sealed class WebhooksBuilder
 
     internal List<Action<RunWorkerOptions>> RunOptions { get; } = [];
 
+    internal List<Action<Delivery.DeliveryOptions>> DeliveryOptions { get; } = [];
+
     /// <summary>Where plugins without a <c>path</c> are looked for: <c>{PluginRoot}/{name}</c>. Defaults to <c>plugins/</c> beside the app.</summary>
     public string PluginRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "plugins");
 
@@ -31,6 +33,7 @@ public sealed class WebhooksBuilder
         Deployment.File = loaded.File;
         Deployment.BaseDirectory = loaded.BaseDirectory;
         Deployment.Runs = loaded.Runs;
+        Deployment.Delivery = loaded.Delivery;
         Deployment.Plugins.AddRange(loaded.Plugins);
         Deployment.Hooks.AddRange(loaded.Hooks);
         return this;
@@ -75,6 +78,14 @@ public sealed class WebhooksBuilder
     public WebhooksBuilder ConfigureRuns(Action<RunWorkerOptions> configure)
     {
         RunOptions.Add(configure);
+        return this;
+    }
+
+    /// <summary>Changes the delivery worker's settings after <c>plugins.json</c> was read.</summary>
+    /// <param name="configure">The change.</param>
+    public WebhooksBuilder ConfigureDelivery(Action<Delivery.DeliveryOptions> configure)
+    {
+        DeliveryOptions.Add(configure);
         return this;
     }
 

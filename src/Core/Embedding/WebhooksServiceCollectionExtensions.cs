@@ -6,6 +6,7 @@ using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Core.Auth;
+using Webhooks.Modular.Core.Delivery;
 using Webhooks.Modular.Core.Hooks;
 using Webhooks.Modular.Core.InProcess;
 using Webhooks.Modular.Core.Pipeline;
@@ -52,7 +53,9 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());
         services.AddSingleton<RunSignal>();
         services.AddSingleton<Webhooks.Modular.Core.Events.TriggerMatcher>();
-        services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus, Webhooks.Modular.Core.Events.EventBus>();
+        services.AddSingleton<Webhooks.Modular.Core.Events.EventBus>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Events.EventBus>());
+        services.AddOutboundDelivery(deployment, builder.DeliveryOptions);
         services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
         services.AddSingleton<IRunActionFactory, InProcessActionFactory>();
         foreach (var handler in builder.Handlers)

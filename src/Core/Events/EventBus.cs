@@ -1,19 +1,43 @@
 using System.Text;
 using System.Text.Json;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Events;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Core.Delivery;
 using Webhooks.Modular.Core.Runs;
 
 namespace Webhooks.Modular.Core.Events;
 
 /// <summary>
-/// The in-process event bus: an event and the runs of the triggers it matches are committed in one transaction
-/// (through the event store, so a broker-less deployment is as durable as its store), then the run worker is woken.
+/// The in-process event bus: an event, the runs of the triggers it matches and the deliveries of the destinations
+/// subscribed to it are committed in one transaction (through the event store, so a broker-less deployment is as
+/// durable as its store), then the workers are woken.
 /// </summary>
-internal sealed class EventBus(IEventStore events, TriggerMatcher matcher, RunSignal runSignal, TimeProvider clock) : IEventBus
+internal sealed class EventBus(
+    IEventStore events, TriggerMatcher matcher, DeliveryPlanner planner, RunSignal runSignal, DeliverySignal deliverySignal, TimeProvider clock)
+    : IEventBus
 {
     public async Task<PublishedEvent> PublishAsync(string subject, string payloadJson, string? requestId, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(subject, payloadJson, requestId, null, cancellationToken);
+
+        // Not cancellable once queued: the caller must learn what was committed.
+        var result = await events.AcceptAsync(prepared, CancellationToken.None);
+        Committed(prepared);
+        return new PublishedEvent(prepared.Event.Id, subject, result.RunIds, prepared.Deliveries?.Select(d => d.Id).ToArray() ?? []);
+    }
+
+    /// <summary>
+    /// Builds what publishing commits, without committing it: the run worker commits a run's outcome event together
+    /// with the run's completion.
+    /// </summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="payloadJson">The payload.</param>
+    /// <param name="requestId">The request it traces back to.</param>
+    /// <param name="hookName">The hook it belongs to (the hook whose run finished), for destinations that follow one hook.</param>
+    /// <param name="cancellationToken">Cancels matching.</param>
+    public async Task<AcceptedWebhook> PrepareAsync(string subject, string payloadJson, string? requestId, string? hookName, CancellationToken cancellationToken)
     {
         if (SubjectPattern.TryParse(subject, allowWildcards: false, out var error) is null)
         {
@@ -32,18 +56,25 @@ internal sealed class EventBus(IEventStore events, TriggerMatcher matcher, RunSi
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var body = Encoding.UTF8.GetBytes(payloadJson);
-        var request = new WebhookRequest { RequestId = requestId ?? id.ToString(), HookName = string.Empty, Method = "PUBLISH", Path = subject, Body = body };
+        var request = new WebhookRequest { RequestId = requestId ?? id.ToString(), HookName = hookName ?? string.Empty, Method = "PUBLISH", Path = subject, Body = body };
         var runs = await matcher.MatchAsync(subject, request, payloadJson, cancellationToken);
+        var deliveries = await planner.PlanAsync(new PayloadContext(id, subject, hookName, now, payloadJson), cancellationToken);
         var stored = new WebhookEvent(
-            id, request.RequestId, string.Empty, "PUBLISH", subject, WebhookRequest.EmptyValues, WebhookRequest.EmptyValues, body, null, now, subject);
+            id, request.RequestId, hookName ?? string.Empty, "PUBLISH", subject, WebhookRequest.EmptyValues, WebhookRequest.EmptyValues, body, null, now, subject);
+        return new AcceptedWebhook(stored, runs, null, deliveries);
+    }
 
-        // Not cancellable once queued: the caller must learn what was committed.
-        var result = await events.AcceptAsync(new AcceptedWebhook(stored, runs, null), CancellationToken.None);
-        if (runs.Count > 0)
+    /// <summary>Wakes the workers for what a committed event started.</summary>
+    public void Committed(AcceptedWebhook committed)
+    {
+        if (committed.Runs.Count > 0)
         {
             runSignal.Notify();
         }
 
-        return new PublishedEvent(id, subject, result.RunIds);
+        if (committed.Deliveries is { Count: > 0 })
+        {
+            deliverySignal.Notify();
+        }
     }
 }

@@ -3,15 +3,16 @@ using MediatR;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Core.Events;
-using Webhooks.Modular.Core.Runs;
+using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Core.Delivery;
 
 namespace Webhooks.Modular.Core.Pipeline;
 
 /// <summary>
-/// Last step: commit the event, its run and its idempotency key in one transaction, then answer. Acknowledged
+/// Last step: commit the event, its runs, its deliveries (the outbox) and its idempotency key in one transaction, then answer. Acknowledged
 /// means persisted: the outcome is <see cref="ReceiveStatus.Accepted"/> only after the store's commit.
 /// </summary>
-internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher triggers, TimeProvider clock, RunSignal runSignal)
+internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher triggers, DeliveryPlanner planner, EventBus bus, TimeProvider clock)
     : IRequestHandler<ReceiveWebhook, ReceiveOutcome>
 {
     public async Task<ReceiveOutcome> Handle(ReceiveWebhook request, CancellationToken cancellationToken)
@@ -42,6 +43,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
             subject);
 
         var runs = new List<NewRun>();
+        IReadOnlyList<NewDelivery> deliveries = [];
         if (request.Triggered)
         {
             runs.Add(new NewRun(
@@ -51,10 +53,13 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
                 request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),
                 hook.MaxAttempts));
             runs.AddRange(await triggers.MatchAsync(subject!, webhook, DefaultInput(webhook), cancellationToken));
+            deliveries = await planner.PlanAsync(
+                new PayloadContext(stored.Id, subject!, hook.Name, stored.ReceivedAt, DefaultInput(webhook)), cancellationToken);
         }
 
         // Not cancellable: once the write is queued it may commit, and the caller must then hear about it.
-        var result = await events.AcceptAsync(new AcceptedWebhook(stored, runs, request.IdempotencyKey), CancellationToken.None);
+        var accepted = new AcceptedWebhook(stored, runs, request.IdempotencyKey, deliveries);
+        var result = await events.AcceptAsync(accepted, CancellationToken.None);
         if (!result.Accepted)
         {
             var detail = result.Conflict == "run-id" ? $"a run with id '{runs[0].Id}' already exists" : "this idempotency key was already received";
@@ -63,10 +68,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
             return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = runIds };
         }
 
-        if (runs.Count > 0)
-        {
-            runSignal.Notify();
-        }
+        bus.Committed(accepted);
 
         return request.Outcome(request.Triggered ? ReceiveStatus.Accepted : ReceiveStatus.NotTriggered) with
         {

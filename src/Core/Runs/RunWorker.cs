@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Webhooks.Modular.Abstractions.Actions;
-using Webhooks.Modular.Abstractions.Events;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Core.Diagnostics;
+using Webhooks.Modular.Core.Events;
 using Webhooks.Modular.Core.Hooks;
+using Webhooks.Modular.Core.Workers;
 
 namespace Webhooks.Modular.Core.Runs;
 
@@ -18,10 +19,11 @@ namespace Webhooks.Modular.Core.Runs;
 internal sealed class RunWorker(
     IRunQueue queue,
     IEventStore events,
-    IEventBus bus,
+    EventBus bus,
     HookRegistry hooks,
     RunSignal signal,
     IOptions<RunWorkerOptions> options,
+    TimeProvider clock,
     ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly RunWorkerOptions _options = options.Value;
@@ -113,11 +115,15 @@ internal sealed class RunWorker(
             return; // The action saw the shutdown; its failure is not the run's.
         }
 
-        var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, null, CancellationToken.None);
+        var outcome = await OutcomeEventAsync(run, hook, result);
+        var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, outcome, CancellationToken.None);
         if (recorded)
         {
             Log.RunFinished(logger, run.Id, run.HookName, run.RequestId, run.Attempt, result.Succeeded ? "succeeded" : "failed");
-            await PublishOutcomeAsync(run, hook, result);
+            if (outcome is not null)
+            {
+                bus.Committed(outcome);
+            }
         }
         else
         {
@@ -126,15 +132,16 @@ internal sealed class RunWorker(
     }
 
     /// <summary>
-    /// Publishes <c>run.completed</c> or <c>run.failed</c>, so that triggers and (later) outbound subscriptions can
-    /// follow runs. Runs started by a <c>run.*</c> trigger publish nothing, or such a trigger would feed itself.
+    /// The <c>run.completed</c> or <c>run.failed</c> event, committed with the run's completion, so that triggers,
+    /// subscriptions and workflow webhook nodes hear of every finished run. Runs started by a <c>run.*</c> trigger
+    /// publish nothing, or such a trigger would feed itself.
     /// </summary>
-    private async Task PublishOutcomeAsync(RunRecord run, Hook? hook, RunResult result)
+    private async Task<Abstractions.Storage.AcceptedWebhook?> OutcomeEventAsync(RunRecord run, Hook? hook, RunResult result)
     {
         var subject = result.Succeeded ? "run.completed" : "run.failed";
         if (hook?.Subject is { } pattern && (pattern.Matches("run.completed") || pattern.Matches("run.failed")))
         {
-            return;
+            return null;
         }
 
         var payload = JsonSerializer.Serialize(new
@@ -148,14 +155,38 @@ internal sealed class RunWorker(
             attempt = run.Attempt,
             eventId = run.EventId,
             requestId = run.RequestId,
+            input = JsonValue(run.Input),
+            details = JsonValue(result.Details),
+            startedAt = run.StartedAt,
+            finishedAt = clock.GetUtcNow(),
         });
         try
         {
-            await bus.PublishAsync(subject, payload, run.RequestId, CancellationToken.None);
+            return await bus.PrepareAsync(subject, payload, run.RequestId, run.HookName, CancellationToken.None);
         }
         catch (Exception ex)
         {
+            // The run's outcome matters more than its announcement: record it without the event.
             Log.PublishFailed(logger, run.Id, subject, ex);
+            return null;
+        }
+    }
+
+    private static JsonElement? JsonValue(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Webhooks.Modular.Core.Runs;
+namespace Webhooks.Modular.Core.Workers;
 
 /// <summary>Calls a renewal periodically until disposed; one call at a time, errors swallowed (the next tick retries).</summary>
 internal sealed class RenewalTimer : IDisposable

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Core.Diagnostics;
+using Webhooks.Modular.Core.Workers;
+
+namespace Webhooks.Modular.Core.Delivery;
+
+/// <summary>
+/// Claims due deliveries under a lease and sends them through their destination's channel, up to
+/// <see cref="DeliveryOptions.Concurrency"/> at once and <see cref="DeliveryOptions.PerDestinationConcurrency"/> per
+/// destination; destinations whose circuit is open are not claimed. Every attempt is recorded with its outcome in one
+/// fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its leases
+/// expire and the deliveries are claimed again (at least once, never twice while a lease holds).
+/// </summary>
+internal sealed class DeliveryWorker(
+    DeliveryServices services,
+    IEnumerable<IOutboundDelivery> channels,
+    DeliverySignal signal,
+    IOptions<DeliveryOptions> options,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly Dictionary<string, IOutboundDelivery> _channels = channels.GroupBy(c => c.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    private TimeProvider Clock => services.Clock;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled || services.Store is not { } store)
+        {
+            return;
+        }
+
+        Log.DeliveryWorkerStarted(logger, _workerId, _options.Concurrency, _options.PerDestinationConcurrency, _options.Lease);
+        var inFlight = new List<(Task Task, string DestinationId)>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                inFlight.RemoveAll(f => f.Task.IsCompleted);
+                var free = _options.Concurrency - inFlight.Count;
+                var claimedAll = false;
+                if (free > 0)
+                {
+                    var now = Clock.GetUtcNow();
+                    var perDestination = inFlight.GroupBy(f => f.DestinationId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                    var excluded = perDestination.Where(p => p.Value >= _options.PerDestinationConcurrency).Select(p => p.Key)
+                        .Concat(services.Breaker.Blocked(now))
+                        .ToHashSet(StringComparer.Ordinal);
+                    var claimed = await store.ClaimDueAsync(
+                        _workerId, free, _options.PerDestinationConcurrency, excluded, now, _options.Lease, stoppingToken);
+                    foreach (var delivery in claimed)
+                    {
+                        var count = perDestination.GetValueOrDefault(delivery.DestinationId);
+                        if (count >= _options.PerDestinationConcurrency)
+                        {
+                            // More of one destination than its limit allows beside those already in flight: give it back.
+                            await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, delivery.NextAttemptAt, CancellationToken.None);
+                            continue;
+                        }
+
+                        perDestination[delivery.DestinationId] = count + 1;
+                        inFlight.Add((Task.Run(() => AttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId));
+                    }
+
+                    claimedAll = claimed.Count == free;
+                }
+
+                if (claimedAll)
+                {
+                    continue; // There may be more due.
+                }
+
+                var wake = signal.WaitAsync(_options.Poll, stoppingToken);
+                await (inFlight.Count > 0 ? Task.WhenAny(inFlight.Select(f => f.Task).Append(wake)) : wake);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.DeliveryWorkerLoopFailed(logger, ex);
+                await Task.Delay(_options.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        // Attempts cut short by shutdown keep their lease until it expires; the deliveries are then claimed again.
+        await Task.WhenAll(inFlight.Select(f => f.Task)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var destination = await store.GetDestinationAsync(delivery.DestinationId, stoppingToken);
+            var now = Clock.GetUtcNow();
+            if (destination is not { IsActive: true })
+            {
+                // Disabled (or deleted) since the claim: the delivery waits for the destination to be enabled again.
+                await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, now, CancellationToken.None);
+                return;
+            }
+
+            if (!services.Breaker.TryBegin(destination.Id, now))
+            {
+                var until = services.Breaker.OpenUntil(destination.Id) ?? now;
+                await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, until > now ? until : now, CancellationToken.None);
+                return;
+            }
+
+            var result = await SendAsync(store, destination, delivery, now, stoppingToken);
+            if (result is null)
+            {
+                return; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
+            }
+
+            await RecordAsync(store, destination, delivery, now, result);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown while reading: the lease lapses and the delivery is claimed again.
+        }
+    }
+
+    private async Task<DeliveryAttemptResult?> SendAsync(
+        IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        var (message, error) = await services.Messages.BuildAsync(destination, delivery, now, stoppingToken);
+        if (message is null)
+        {
+            return Failure(error!);
+        }
+
+        if (!_channels.TryGetValue(destination.Channel, out var channel))
+        {
+            return Failure($"no outbound channel '{destination.Channel}' is deployed (add its plugin, such as Delivery.Http)");
+        }
+
+        using var renewal = new RenewalTimer(_options.Lease / 3, () =>
+            store.RenewLeaseAsync(delivery.Id, _workerId, delivery.LeaseToken, Clock.GetUtcNow() + _options.Lease, CancellationToken.None));
+        try
+        {
+            return await channel.DeliverAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return Failure($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task RecordAsync(IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset startedAt, DeliveryAttemptResult result)
+    {
+        var now = Clock.GetUtcNow();
+        var outcome = services.Scheduler.Decide(destination, delivery, result, now);
+        var attempt = new DeliveryAttemptRecord(
+            delivery.Id, delivery.Attempts + 1, startedAt, result.Duration, result.StatusCode, result.ResponseExcerpt, result.Error);
+        var recorded = await store.RecordAttemptAsync(delivery.Id, _workerId, delivery.LeaseToken, attempt, outcome, CancellationToken.None);
+        services.Breaker.Record(destination.Id, result.Succeeded, now);
+        if (!recorded)
+        {
+            Log.DeliveryLeaseLost(logger, delivery.Id);
+            return;
+        }
+
+        Log.DeliveryAttempted(
+            logger,
+            delivery.Id,
+            delivery.EventType,
+            destination.Id,
+            attempt.Attempt,
+            outcome.Status == DeliveryStatus.Pending ? $"retry at {outcome.NextAttemptAt:O}" : outcome.Status.ToString().ToLowerInvariant(),
+            result.StatusCode,
+            (long)result.Duration.TotalMilliseconds,
+            result.Error is null ? string.Empty : $": {result.Error}");
+        if (outcome.Status == DeliveryStatus.Failed)
+        {
+            Log.DeliveryDeadLettered(logger, delivery.Id, destination.Id, attempt.Attempt);
+        }
+
+        if (outcome.DisableDestination is { } reason)
+        {
+            Log.DestinationDisabled(logger, destination.Id, reason);
+            await services.Catalog.ReloadAsync(CancellationToken.None);
+        }
+    }
+
+    private static DeliveryAttemptResult Failure(string error) => new(false, null, TimeSpan.Zero, null, error, null);
+}
