@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Sqlite.Configuration;
+using Webhooks.Modular.Storage.Sqlite.Credentials;
 using Webhooks.Modular.Storage.Sqlite.Database;
+using Webhooks.Modular.Storage.Sqlite.Deliveries;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
@@ -11,8 +14,9 @@ using Webhooks.Modular.Storage.Sqlite.Tokens;
 namespace Webhooks.Modular.Storage.Sqlite;
 
 /// <summary>
-/// Stores events, runs, idempotency keys and hooks in one SQLite file. Settings: <c>path</c>,
-/// <c>synchronous</c> (FULL or NORMAL) and <c>maxBatchSize</c>; see the plugin's README.
+/// Stores events, runs, idempotency keys, hooks, tokens, users, outbound destinations, deliveries and credentials
+/// in one SQLite file. Settings: <c>path</c>, <c>synchronous</c> (FULL or NORMAL) and <c>maxBatchSize</c>; see
+/// the plugin's README.
 /// </summary>
 public sealed class SqliteStoragePlugin : WebhookPlugin
 {
@@ -34,6 +38,8 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IAuthTokenStore>(sp => new SqliteAuthTokenStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IUserStore>(sp => new Users.SqliteUserStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>(), context));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Sqlite.Configuration;
@@ -31,6 +32,8 @@ public sealed class SqliteStoragePluginTests
             Assert.NotNull(provider.GetRequiredService<IEventStore>());
             Assert.NotNull(provider.GetRequiredService<IRunQueue>());
             Assert.NotNull(provider.GetRequiredService<IHookStore>());
+            Assert.NotNull(provider.GetRequiredService<IDeliveryStore>());
+            Assert.NotNull(provider.GetRequiredService<ICredentialStore>());
 
             foreach (var hosted in provider.GetServices<IHostedService>())
             {

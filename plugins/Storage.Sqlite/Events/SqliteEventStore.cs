@@ -5,7 +5,7 @@ using Webhooks.Modular.Storage.Sqlite.Database;
 
 namespace Webhooks.Modular.Storage.Sqlite.Events;
 
-/// <summary>Stores events with their runs and idempotency keys, all in one write.</summary>
+/// <summary>Stores events with their runs, outbox deliveries and idempotency keys, all in one write.</summary>
 internal sealed class SqliteEventStore : IEventStore
 {
     private const string IdempotencyKeyConflict = "idempotency-key";
@@ -20,20 +20,7 @@ internal sealed class SqliteEventStore : IEventStore
     /// <inheritdoc />
     public Task<AcceptResult> AcceptAsync(AcceptedWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
-        ArgumentNullException.ThrowIfNull(webhook.Event);
-        ArgumentNullException.ThrowIfNull(webhook.Runs);
-        foreach (var run in webhook.Runs)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(run.MaxAttempts, 1, nameof(webhook));
-        }
-
-        // Serialise here, on the caller's thread, so that the single writer spends its time on SQL only.
-        var prepared = new PreparedAccept(
-            webhook,
-            JsonColumns.WriteValues(webhook.Event.Headers),
-            JsonColumns.WriteValues(webhook.Event.Query),
-            webhook.Runs.Select(r => r.Id).ToArray());
+        var prepared = AcceptedWebhookWriter.Prepare(webhook, nameof(webhook));
         return _database.WriteAsync(transaction => Accept(transaction, prepared), cancellationToken);
     }
 
@@ -103,9 +90,7 @@ internal sealed class SqliteEventStore : IEventStore
         }
     }
 
-    // Guids are stored as text, not Microsoft.Data.Sqlite's default 16-byte blob, so that the sqlite3 shell
-    // and every other reader of the file see the same id the API shows.
-    private static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+    private static string FormatId(Guid id) => AcceptedWebhookWriter.FormatId(id);
 
     private static AcceptResult? FindKey(SqliteCommand command, string scope, string key, long now)
     {
@@ -151,7 +136,7 @@ internal sealed class SqliteEventStore : IEventStore
         return command.ExecuteScalar() is not null;
     }
 
-    private AcceptResult Accept(SqliteTransaction transaction, PreparedAccept prepared)
+    private AcceptResult Accept(SqliteTransaction transaction, PreparedWebhook prepared)
     {
         var connection = transaction.Connection!;
         var webhook = prepared.Webhook;
@@ -175,54 +160,9 @@ internal sealed class SqliteEventStore : IEventStore
             return new AcceptResult(false, null, [], RunIdConflict);
         }
 
-        using (var insertEvent = connection.CreateCommand())
-        {
-            insertEvent.Transaction = transaction;
-            insertEvent.CommandText = """
-                INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject)
-                VALUES ($id, $request_id, $hook_name, $method, $path, $headers, $query, $body, $remote_address, $received_at, $subject)
-                """;
-            var e = webhook.Event;
-            insertEvent.Parameters.AddWithValue("$id", eventId);
-            insertEvent.Parameters.AddWithValue("$request_id", e.RequestId);
-            insertEvent.Parameters.AddWithValue("$hook_name", e.HookName);
-            insertEvent.Parameters.AddWithValue("$method", e.Method);
-            insertEvent.Parameters.AddWithValue("$path", e.Path);
-            insertEvent.Parameters.AddWithValue("$headers", prepared.HeadersJson);
-            insertEvent.Parameters.AddWithValue("$query", prepared.QueryJson);
-            insertEvent.Parameters.Add("$body", SqliteType.Blob).Value = e.Body ?? [];
-            insertEvent.Parameters.AddWithValue("$remote_address", (object?)e.RemoteAddress ?? DBNull.Value);
-            insertEvent.Parameters.AddWithValue("$received_at", UnixTime.ToMilliseconds(e.ReceivedAt));
-            insertEvent.Parameters.AddWithValue("$subject", (object?)e.Subject ?? DBNull.Value);
-            insertEvent.ExecuteNonQuery();
-        }
-
-        if (webhook.Runs.Count > 0)
-        {
-            using var insertRun = connection.CreateCommand();
-            insertRun.Transaction = transaction;
-            insertRun.CommandText = """
-                INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
-                VALUES ($id, $event_id, $request_id, $hook_name, $action_type, $input, 'queued', 0, $max_attempts, $now, $now)
-                """;
-            var id = insertRun.Parameters.Add("$id", SqliteType.Text);
-            insertRun.Parameters.AddWithValue("$event_id", eventId);
-            insertRun.Parameters.AddWithValue("$request_id", webhook.Event.RequestId);
-            var hookName = insertRun.Parameters.Add("$hook_name", SqliteType.Text);
-            var actionType = insertRun.Parameters.Add("$action_type", SqliteType.Text);
-            var input = insertRun.Parameters.Add("$input", SqliteType.Text);
-            var maxAttempts = insertRun.Parameters.Add("$max_attempts", SqliteType.Integer);
-            insertRun.Parameters.AddWithValue("$now", now);
-            foreach (var run in webhook.Runs)
-            {
-                id.Value = run.Id;
-                hookName.Value = run.HookName;
-                actionType.Value = run.ActionType;
-                input.Value = run.Input;
-                maxAttempts.Value = run.MaxAttempts;
-                insertRun.ExecuteNonQuery();
-            }
-        }
+        // The event, its runs and its outbox deliveries, all inside this operation's savepoint: a duplicate
+        // returned above has written none of them.
+        AcceptedWebhookWriter.Insert(transaction, prepared, now);
 
         if (webhook.IdempotencyKey is { } newKey)
         {
@@ -249,6 +189,4 @@ internal sealed class SqliteEventStore : IEventStore
 
         return new AcceptResult(true, webhook.Event.Id, prepared.RunIds, null);
     }
-
-    private sealed record PreparedAccept(AcceptedWebhook Webhook, string HeadersJson, string QueryJson, string[] RunIds);
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Actions;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Sqlite.Database;
+using Webhooks.Modular.Storage.Sqlite.Events;
 
 namespace Webhooks.Modular.Storage.Sqlite.Runs;
 
@@ -52,6 +53,9 @@ internal sealed class SqliteRunQueue : IRunQueue
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(result);
+
+        // Its idempotency key is ignored: an outcome event is published once, by the worker that holds the lease.
+        var prepared = outcomeEvent is null ? null : AcceptedWebhookWriter.Prepare(outcomeEvent, nameof(outcomeEvent));
         return _database.WriteAsync(
             transaction =>
             {
@@ -67,8 +71,21 @@ internal sealed class SqliteRunQueue : IRunQueue
                 command.Parameters.AddWithValue("$output", (object?)result.Output ?? DBNull.Value);
                 command.Parameters.AddWithValue("$error", (object?)result.Error ?? DBNull.Value);
                 command.Parameters.AddWithValue("$details", (object?)result.Details ?? DBNull.Value);
-                command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
-                return command.ExecuteNonQuery() == 1;
+                var now = _database.NowMilliseconds;
+                command.Parameters.AddWithValue("$now", now);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                // Same savepoint as the result: if the event cannot be written (a colliding id), the run's
+                // completion is rolled back with it and the caller sees the error.
+                if (prepared is not null)
+                {
+                    AcceptedWebhookWriter.Insert(transaction, prepared, now);
+                }
+
+                return true;
             },
             cancellationToken);
     }

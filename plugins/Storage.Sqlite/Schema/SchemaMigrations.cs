@@ -114,5 +114,81 @@ internal static class SchemaMigrations
             -- Housekeeping deletes expired tokens (old sessions) in small batches.
             CREATE INDEX auth_tokens_expires_at ON auth_tokens (expires_at) WHERE expires_at IS NOT NULL;
             """),
+        new(7, "outbound delivery", """
+            -- Where events go. event_types, secrets ([{protected, expiresAt}]), headers and retry are JSON;
+            -- secrets hold only encrypted text.
+            CREATE TABLE destinations (
+                id               TEXT    NOT NULL PRIMARY KEY,
+                owner            TEXT    NOT NULL,
+                url              TEXT    NOT NULL,
+                method           TEXT    NOT NULL,
+                event_types      TEXT    NOT NULL,
+                hook_name        TEXT,
+                description      TEXT,
+                is_active        INTEGER NOT NULL,
+                disabled_reason  TEXT,
+                channel          TEXT    NOT NULL,
+                format           TEXT    NOT NULL,
+                signing          TEXT    NOT NULL,
+                secrets          TEXT    NOT NULL,
+                headers          TEXT    NOT NULL,
+                credential_id    TEXT,
+                template         TEXT,
+                retry            TEXT    NOT NULL,
+                created_at       INTEGER NOT NULL,
+                updated_at       INTEGER NOT NULL,
+                failing_since    INTEGER
+            );
+            CREATE INDEX destinations_owner_created ON destinations (owner, created_at);
+
+            -- The outbox: one row per event and destination, written in the transaction that stores the event.
+            -- lease_token rises with every claim and fences a worker that lost its lease.
+            CREATE TABLE deliveries (
+                id                TEXT    NOT NULL PRIMARY KEY,
+                destination_id    TEXT    NOT NULL REFERENCES destinations (id),
+                event_id          TEXT    NOT NULL REFERENCES events (id),
+                event_type        TEXT    NOT NULL,
+                content_type      TEXT    NOT NULL,
+                body              BLOB    NOT NULL,
+                status            TEXT    NOT NULL CHECK (status IN ('pending', 'success', 'failed')),
+                attempts          INTEGER NOT NULL,
+                retries           INTEGER NOT NULL,
+                next_attempt_at   INTEGER NOT NULL,
+                lease_token       INTEGER NOT NULL,
+                lease_owner       TEXT,
+                lease_expires_at  INTEGER,
+                created_at        INTEGER NOT NULL,
+                completed_at      INTEGER,
+                last_status_code  INTEGER,
+                last_error        TEXT
+            );
+            -- Claiming seeks each active destination's oldest due pending deliveries; the partial index keeps
+            -- finished deliveries, the bulk of the table, out of it, and a backlog of one destination is never
+            -- walked past its first few rows.
+            CREATE INDEX deliveries_pending ON deliveries (destination_id, next_attempt_at, id) WHERE status = 'pending';
+            CREATE INDEX deliveries_destination_created ON deliveries (destination_id, created_at, id);
+
+            CREATE TABLE delivery_attempts (
+                delivery_id       TEXT    NOT NULL REFERENCES deliveries (id),
+                attempt           INTEGER NOT NULL,
+                started_at        INTEGER NOT NULL,
+                duration_ms       INTEGER NOT NULL,
+                status_code       INTEGER,
+                response_excerpt  TEXT,
+                error             TEXT,
+                PRIMARY KEY (delivery_id, attempt)
+            );
+
+            -- Outbound credentials; protected_data is encrypted by the caller. No foreign key from destinations:
+            -- whether a credential in use may be deleted is the credential manager's decision.
+            CREATE TABLE credentials (
+                id              TEXT    NOT NULL PRIMARY KEY,
+                name            TEXT    NOT NULL,
+                type            TEXT    NOT NULL,
+                protected_data  TEXT    NOT NULL,
+                hint            TEXT    NOT NULL,
+                created_at      INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Sqlite.Configuration;
+using Webhooks.Modular.Storage.Sqlite.Credentials;
 using Webhooks.Modular.Storage.Sqlite.Database;
+using Webhooks.Modular.Storage.Sqlite.Deliveries;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
@@ -29,6 +32,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         Hooks = new SqliteHookStore(Database);
         Tokens = new SqliteAuthTokenStore(Database);
         Users = new SqliteUserStore(Database);
+        Deliveries = new SqliteDeliveryStore(Database);
+        Credentials = new SqliteCredentialStore(Database);
     }
 
     public TempFolder Folder { get; }
@@ -48,6 +53,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     public IAuthTokenStore Tokens { get; }
 
     public IUserStore Users { get; }
+
+    public IDeliveryStore Deliveries { get; }
+
+    public ICredentialStore Credentials { get; }
 
     public string Path => Database.Options.Path;
 
