@@ -70,10 +70,10 @@ if (options.DataDirectory is null)
     Directory.Delete(dataDirectory, recursive: true);
 }
 
-var failed = results.Where(r => r.Load.Errors > 0 || !r.Verified).Select(r => r.Name).ToList();
+var failed = results.Where(r => r.Failed).Select(r => r.Name).ToList();
 if (failed.Count > 0)
 {
-    Console.WriteLine($"FAILED: errors or unverified storage in {string.Join(", ", failed)}");
+    Console.WriteLine($"FAILED: errors, unverified storage or lost deliveries in {string.Join(", ", failed)}");
     return 1;
 }
 

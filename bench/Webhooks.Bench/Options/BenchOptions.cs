@@ -6,7 +6,7 @@ namespace Webhooks.Modular.Bench.Options;
 internal sealed record BenchOptions
 {
     /// <summary>Every scenario, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.EndToEnd];
+    public static readonly IReadOnlyList<string> AllScenarios = [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16];
 
     /// <summary>How many request loops run at once (and how many connections they use).</summary>
     public int Concurrency { get; init; } = 32;
@@ -20,7 +20,7 @@ internal sealed record BenchOptions
     /// <summary>A cap on requests per scenario (warm-up included), so that a loop always ends by itself.</summary>
     public long MaxRequests { get; init; } = 2_000_000;
 
-    /// <summary>How long the end-to-end scenario waits for its backlog of runs to finish.</summary>
+    /// <summary>How long the end-to-end and delivery scenarios wait for their backlog of runs or deliveries after the load.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Which scenarios run.</summary>
@@ -39,8 +39,8 @@ internal sealed record BenchOptions
           --warmup N          warm-up per scenario, not measured (default 3)
           --concurrency N     concurrent request loops and connections (default 32)
           --max-requests N    cap on requests per scenario (default 2000000)
-          --scenarios LIST    comma-separated: bare, accept, accept-normal, e2e (default: all)
-          --drain-timeout N   seconds the e2e scenario waits for its runs to finish (default 300)
+          --scenarios LIST    comma-separated: bare, accept, accept-normal, e2e, deliver, deliver-16 (default: all)
+          --drain-timeout N   seconds e2e waits for its runs, deliver(-16) for its deliveries, after the load (default 300)
           --data-dir PATH     where deployments and databases go (default: a new temporary folder)
         """;
 

@@ -14,4 +14,14 @@ internal static class Scenario
 
     /// <summary>The demo hook with run workers on: accepts while runs execute, then the time to finish the backlog.</summary>
     public const string EndToEnd = "e2e";
+
+    /// <summary>
+    /// The demo hook with run workers off, the delivery worker on and one destination for its events on a loopback
+    /// receiver (the default <c>perDestinationConcurrency</c>, 4): accepts with the outbox, then the time until every
+    /// delivery arrived.
+    /// </summary>
+    public const string Deliver = "deliver";
+
+    /// <summary>As <see cref="Deliver"/>, with <c>perDestinationConcurrency</c> 16: the worker's whole concurrency for the one destination.</summary>
+    public const string Deliver16 = "deliver-16";
 }

@@ -71,20 +71,50 @@ internal sealed class ReportWriter(TextWriter output)
             output.WriteLine($"| {result.Name} | {load.Requests} | {load.Errors} | {Number(load.RequestsPerSecond, 0)} | {Ms(latency.P50)} | {Ms(latency.P90)} | {Ms(latency.P99)} | {Ms(latency.Max)} | {Number(load.CpuMicrosecondsPerRequest, 0)} | {Number(load.CpuUtilisation * 100, 0)}% |");
         }
 
+        WriteDeliveries(results);
         var bare = results.FirstOrDefault(r => r.Name == Scenario.Bare);
-        if (bare is null)
+        if (bare is not null)
+        {
+            output.WriteLine();
+            foreach (var result in results.Where(r => r != bare))
+            {
+                output.WriteLine($"{result.Name} / bare: req/s x{Ratio(result.Load.RequestsPerSecond, bare.Load.RequestsPerSecond)}, " +
+                    $"p50 x{Ratio(result.Load.Latency.P50, bare.Load.Latency.P50)}, p99 x{Ratio(result.Load.Latency.P99, bare.Load.Latency.P99)}");
+            }
+        }
+
+        // What a subscription costs the accepting side: the same host and file, plus one delivery row per webhook.
+        var accept = results.FirstOrDefault(r => r.Name == Scenario.Accept);
+        if (accept is not null && results.Any(r => r.Delivery is not null))
+        {
+            output.WriteLine();
+            foreach (var result in results.Where(r => r.Delivery is not null))
+            {
+                output.WriteLine($"{result.Name} / accept: req/s x{Ratio(result.Load.RequestsPerSecond, accept.Load.RequestsPerSecond)}, " +
+                    $"p50 x{Ratio(result.Load.Latency.P50, accept.Load.Latency.P50)}, p99 x{Ratio(result.Load.Latency.P99, accept.Load.Latency.P99)}");
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private void WriteDeliveries(IReadOnlyList<ScenarioResult> results)
+    {
+        var delivered = results.Where(r => r.Delivery is not null).ToList();
+        if (delivered.Count == 0)
         {
             return;
         }
 
         output.WriteLine();
-        foreach (var result in results.Where(r => r != bare))
+        output.WriteLine("| scenario | per destination | accepted | received during load | deliveries/s during load | drain s | deliveries/s after load | deliveries/s overall | lost | duplicates |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var result in delivered)
         {
-            output.WriteLine($"{result.Name} / bare: req/s x{Ratio(result.Load.RequestsPerSecond, bare.Load.RequestsPerSecond)}, " +
-                $"p50 x{Ratio(result.Load.Latency.P50, bare.Load.Latency.P50)}, p99 x{Ratio(result.Load.Latency.P99, bare.Load.Latency.P99)}");
+            var d = result.Delivery!;
+            output.WriteLine($"| {result.Name} | {d.PerDestinationConcurrency} | {d.Accepted} | {d.ReceivedDuringLoad} | {Number(d.DuringLoadPerSecond, 0)} | " +
+                $"{(d.Drain is { } drain ? Number(drain.TotalSeconds, 1) : "not drained")} | {Number(d.DrainPerSecond, 0)} | {Number(d.OverallPerSecond, 0)} | {d.Lost} | {d.Duplicates} |");
         }
-
-        output.WriteLine();
     }
 
     private static string Ratio(double value, double baseline) => Number(value / baseline, 2);

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Bench.Load;
 using Webhooks.Modular.Bench.Options;
 using Webhooks.Modular.Bench.Reporting;
@@ -10,6 +13,13 @@ namespace Webhooks.Modular.Bench.Scenarios;
 /// <summary>Runs each scenario: starts its target, loads it, checks what it stored, stops it.</summary>
 internal sealed class BenchRunner(BenchOptions options, string dataDirectory, string sourceDeployment, string pluginRoot)
 {
+    /// <summary>What every accepted webhook to the demo hook publishes, and the destination subscribes to.</summary>
+    private const string DeliveredEvent = "event.webhook.demo";
+
+    // After the last delivery arrived: time for a late duplicate to show, and for the worker to record the last
+    // attempts before the host stops (an attempt cut short by shutdown stays pending in the file).
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+
     private LoadSettings Settings => new(options.Concurrency, options.Warmup, options.Measured, options.MaxRequests);
 
     /// <summary>Runs one scenario by name.</summary>
@@ -21,6 +31,8 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         Scenario.Accept => RunAcceptAsync(name, synchronous: null, cancellationToken),
         Scenario.AcceptNormal => RunAcceptAsync(name, synchronous: "NORMAL", cancellationToken),
         Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
+        Scenario.Deliver => RunDeliverAsync(name, perDestinationConcurrency: 4, cancellationToken),
+        Scenario.Deliver16 => RunDeliverAsync(name, perDestinationConcurrency: 16, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 
@@ -91,6 +103,90 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         return new ScenarioResult(Scenario.EndToEnd, load, verified, notes);
     }
 
+    private async Task<ScenarioResult> RunDeliverAsync(string name, int perDestinationConcurrency, CancellationToken cancellationToken)
+    {
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous: null, perDestinationConcurrency);
+        var notes = new List<string>
+        {
+            $"synchronous=FULL, run workers off, delivery worker on (perDestinationConcurrency {perDestinationConcurrency}), " +
+            $"one destination for {DeliveredEvent} (Standard Webhooks signature) on a loopback receiver in the same process",
+        };
+        LoadResult load;
+        DeliveryFigures figures;
+        long withoutId;
+        await using (var receiver = await DeliveryReceiver.StartAsync())
+        {
+            long loadStarted, loadEnded, receivedDuringLoad, lastArrival;
+            bool drained;
+
+            // The host stops first (inner scope), so no attempt is cut off by a receiver that went away.
+            await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: false))
+            {
+                var destinations = target.Services.GetRequiredService<IDestinationManager>();
+                await destinations.CreateAsync(new DestinationSpec("bench", receiver.Url.ToString(), [DeliveredEvent]), cancellationToken);
+                using var client = LoadGenerator.CreateClient(target.Address, options.Concurrency);
+                var before = target.Writer?.Read();
+                loadStarted = Stopwatch.GetTimestamp();
+                load = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Hook, onSuccess: null, cancellationToken);
+                loadEnded = Stopwatch.GetTimestamp();
+                receivedDuringLoad = receiver.Distinct;
+                notes.Add(Commits(before, target.Writer?.Read(), load.CountOf(200)) + " (the delivery worker's claims and attempts included)");
+                drained = await receiver.WaitForAsync(load.CountOf(200), loadEnded + (long)(options.DrainTimeout.TotalSeconds * Stopwatch.Frequency), cancellationToken);
+                lastArrival = receiver.LastNewIdAt;
+                await Task.Delay(Settle, cancellationToken);
+            }
+
+            figures = new DeliveryFigures(
+                perDestinationConcurrency,
+                load.CountOf(200),
+                Stopwatch.GetElapsedTime(loadStarted, loadEnded),
+                receivedDuringLoad,
+                receiver.Distinct,
+                receiver.Requests,
+                receiver.Duplicates,
+                drained ? Stopwatch.GetElapsedTime(loadEnded, Math.Max(loadEnded, lastArrival)) : null,
+                Stopwatch.GetElapsedTime(loadStarted, Math.Max(loadEnded, lastArrival)));
+            withoutId = receiver.WithoutId;
+        }
+
+        Describe(figures, withoutId, notes);
+
+        // The host is stopped and its database closed: the file is read alone.
+        var counts = await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
+        var verified = Verify(counts, load.CountOf(200), notes);
+        var outbox = await new DeliveryTable(deployment.DatabasePath).CountAsync(cancellationToken);
+        var outboxComplete = outbox.Deliveries == load.CountOf(200) && outbox.Failed == 0;
+        notes.Add((outboxComplete ? "outbox: " : "OUTBOX MISMATCH: ") +
+            $"{outbox.Deliveries} deliveries stored for {load.CountOf(200)} accepted: {outbox.Succeeded} succeeded, {outbox.Pending} pending, " +
+            $"{outbox.Failed} failed; {outbox.Attempts} attempts ({outbox.Retries} retries)");
+        return new ScenarioResult(name, load, verified && outboxComplete && figures.Received == figures.Accepted, notes, figures);
+    }
+
+    // The receiver's side of a delivery scenario, as notes for the report.
+    private void Describe(DeliveryFigures figures, long withoutId, List<string> notes)
+    {
+        notes.Add($"during the load ({Seconds(figures.LoadTime)} s, warm-up included): {figures.ReceivedDuringLoad} deliveries received " +
+            $"({Whole(figures.DuringLoadPerSecond)} deliveries/s), {figures.Backlog} still owed");
+        if (figures.Drain is { } drain)
+        {
+            notes.Add($"the last delivery arrived {Seconds(drain)} s after the load ended " +
+                $"(backlog of {figures.Backlog} at {Whole(figures.DrainPerSecond)} deliveries/s; " +
+                $"{figures.Received} deliveries in {Seconds(figures.Overall)} s overall, {Whole(figures.OverallPerSecond)} deliveries/s)");
+        }
+        else
+        {
+            notes.Add($"NOT DRAINED: {figures.Lost} deliveries still missing {Seconds(options.DrainTimeout)} s after the load ended");
+        }
+
+        notes.Add(figures.Received == figures.Accepted
+            ? $"receiver: {figures.Received} distinct webhook-ids for {figures.Accepted} accepted (none lost), {figures.Duplicates} duplicates, {figures.Requests} requests"
+            : $"RECEIVER MISMATCH: {figures.Received} distinct webhook-ids for {figures.Accepted} accepted (200), {figures.Duplicates} duplicates, {figures.Requests} requests");
+        if (withoutId > 0)
+        {
+            notes.Add($"{withoutId} requests came without a webhook-id header");
+        }
+    }
+
     private static bool Verify(RunCounts counts, long accepted, List<string> notes)
     {
         // The demo hook has no condition and one action: every 200 is exactly one event and one run.
@@ -115,6 +211,8 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Whole(double value) => double.IsFinite(value) ? value.ToString("F0", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Rate(long count, TimeSpan time) => (count / Math.Max(time.TotalSeconds, 0.001)).ToString("F0", CultureInfo.InvariantCulture);
 }

@@ -3,17 +3,29 @@ using System.Text.Json.Nodes;
 
 namespace Webhooks.Modular.Bench.Targets;
 
-/// <summary>A copy of the repository's <c>plugins.json</c> in a folder of its own, optionally with another SQLite sync level.</summary>
+/// <summary>
+/// A copy of the repository's <c>plugins.json</c> in a folder of its own, optionally with another SQLite sync level,
+/// or with the HTTP delivery channel allowed to reach the loopback receiver.
+/// </summary>
 internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
 {
     private const string StoragePlugin = "Storage.Sqlite";
     private const string DefaultDatabasePath = "data/webhooks.db";
+    private const string DeliveryPlugin = "Delivery.Http";
+
+    // The receiver is on 127.0.0.1, which the channel refuses unless allowed (its SSRF rules).
+    private const string Loopback = "127.0.0.1/32";
 
     /// <summary>Writes the copy.</summary>
     /// <param name="source">The repository's <c>plugins.json</c>.</param>
     /// <param name="folder">The copy's folder; its database lands under it, as the file's relative path says.</param>
     /// <param name="synchronous">The SQLite plugin's <c>synchronous</c> setting, or <c>null</c> to keep the file's.</param>
-    public static DeploymentCopy Write(string source, string folder, string? synchronous)
+    /// <param name="perDestinationConcurrency">
+    /// When given, deploys the Delivery.Http plugin (added when the file lacks it) with 127.0.0.1/32 in its
+    /// <c>allowedNetworks</c>, and sets the <c>delivery</c> section's <c>perDestinationConcurrency</c>; when <c>null</c>,
+    /// the file's plugins and sections are kept.
+    /// </param>
+    public static DeploymentCopy Write(string source, string folder, string? synchronous, int? perDestinationConcurrency = null)
     {
         Directory.CreateDirectory(folder);
         var root = JsonNode.Parse(File.ReadAllText(source)) as JsonObject
@@ -39,8 +51,50 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
             throw new InvalidOperationException($"{source}: the benchmark needs a relative database path, to keep its copy apart; found '{relative}'");
         }
 
+        if (perDestinationConcurrency is { } perDestination)
+        {
+            AddDelivery(root, perDestination);
+        }
+
         var configPath = Path.Combine(folder, "plugins.json");
         File.WriteAllText(configPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return new DeploymentCopy(configPath, Path.GetFullPath(Path.Combine(folder, relative)));
+    }
+
+    private static void AddDelivery(JsonObject root, int perDestinationConcurrency)
+    {
+        var plugins = (JsonArray)root["plugins"]!;
+        var channel = plugins.OfType<JsonObject>().FirstOrDefault(p => (string?)p["name"] == DeliveryPlugin);
+        if (channel is null)
+        {
+            channel = new JsonObject { ["name"] = DeliveryPlugin };
+            plugins.Add(channel);
+        }
+
+        if (channel["settings"] is not JsonObject settings)
+        {
+            settings = [];
+            channel["settings"] = settings;
+        }
+
+        if (settings["allowedNetworks"] is not JsonArray allowed)
+        {
+            allowed = [];
+            settings["allowedNetworks"] = allowed;
+        }
+
+        if (!allowed.Any(n => (string?)n == Loopback))
+        {
+            allowed.Add(Loopback);
+        }
+
+        // The rest of the worker's settings stay at their defaults (concurrency 16 over all destinations).
+        if (root["delivery"] is not JsonObject delivery)
+        {
+            delivery = [];
+            root["delivery"] = delivery;
+        }
+
+        delivery["perDestinationConcurrency"] = perDestinationConcurrency;
     }
 }

@@ -27,6 +27,9 @@ internal sealed class HostTarget : IAsyncDisposable
     /// <summary>The SQLite writer's commit counters, when they could be reached.</summary>
     public WriterCounters? Writer { get; }
 
+    /// <summary>The host's services, for what a scenario sets up in-process (a destination).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Builds and starts the host.</summary>
     /// <param name="deployment">Its deployment file.</param>
     /// <param name="pluginRoot">Where the built-in plugins were copied.</param>
