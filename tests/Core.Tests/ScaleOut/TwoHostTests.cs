@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Xunit.Abstractions;
 using Webhooks.Modular.Core.Tests.Infrastructure;
 
 namespace Webhooks.Modular.Core.Tests.ScaleOut;
@@ -12,7 +13,7 @@ namespace Webhooks.Modular.Core.Tests.ScaleOut;
 /// as a load balancer does), one host killed with -9 half way; every accepted webhook has exactly one run, and
 /// every delivery arrives.
 /// </summary>
-public sealed class TwoHostTests : IDisposable
+public sealed class TwoHostTests(ITestOutputHelper output) : IDisposable
 {
     private const int Webhooks = 10_000;
     private const int DeliveryConcurrency = 8;
@@ -102,6 +103,9 @@ public sealed class TwoHostTests : IDisposable
         // At least once for every delivery; twice only for those the killed host had in flight, whose leases expired.
         Assert.Equal(Webhooks, Distinct(receiver));
         var duplicates = receiver.Requests.Count - Distinct(receiver);
+        output.WriteLine(
+            $"accepted {accepted.Values.Count(s => s == HttpStatusCode.OK)} (200) + {accepted.Values.Count(s => s == HttpStatusCode.Conflict)} (409 after fail-over); " +
+            $"runs {Webhooks}; deliveries received {receiver.Requests.Count}, duplicates {duplicates}");
         Assert.True(duplicates <= DeliveryConcurrency, $"{duplicates} deliveries arrived twice; only the killed host's {DeliveryConcurrency} in-flight ones may");
     }
 
