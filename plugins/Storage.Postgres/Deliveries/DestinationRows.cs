@@ -1,3 +1,4 @@
+using Webhooks.Modular.Storage.Common.Json;
 using Npgsql;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Storage.Postgres.Database;

@@ -1,3 +1,4 @@
+using Webhooks.Modular.Storage.Common.Json;
 using Npgsql;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Postgres.Database;

@@ -1,3 +1,4 @@
+using Webhooks.Modular.Storage.Common.Json;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Storage.Sqlite.Database;

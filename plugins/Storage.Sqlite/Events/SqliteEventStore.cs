@@ -1,3 +1,4 @@
+using Webhooks.Modular.Storage.Common.Json;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Storage;

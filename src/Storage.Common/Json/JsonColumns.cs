@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Webhooks.Modular.Storage.Sqlite.Events;
+namespace Webhooks.Modular.Storage.Common.Json;
 
 /// <summary>
 /// The JSON stored in the events and idempotency_keys tables, written by hand with Utf8JsonWriter so that it
 /// needs no reflection and keeps header names exactly as received.
 /// </summary>
-internal static class JsonColumns
+public static class JsonColumns
 {
     /// <summary>Headers or query parameters as a JSON object of string arrays.</summary>
     /// <param name="values">The values by name.</param>

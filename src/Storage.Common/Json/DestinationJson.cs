@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Webhooks.Modular.Abstractions.Delivery;
 
-namespace Webhooks.Modular.Storage.Postgres.Deliveries;
+namespace Webhooks.Modular.Storage.Common.Json;
 
 /// <summary>
 /// The JSON columns of the <c>destinations</c> table, written by hand with Utf8JsonWriter (no reflection, stable
-/// property names); the same JSON the SQLite store writes, times inside it as unix milliseconds.
+/// property names); every storage plugin writes the same JSON, times inside it as unix milliseconds.
 /// </summary>
-internal static class DestinationJson
+public static class DestinationJson
 {
     /// <summary>Secrets as <c>[{"protected": "...", "expiresAt": 1700000000000 | null}]</c>.</summary>
     /// <param name="secrets">The encrypted secrets, newest first.</param>
