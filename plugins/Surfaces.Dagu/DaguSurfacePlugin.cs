@@ -29,7 +29,7 @@ public sealed class DaguSurfacePlugin : WebhookPlugin
             sp.GetRequiredService<DagLoader>(),
             () => sp.GetServices<IRunActionFactory>().FirstOrDefault(f => f.Type == DagActionFactory.CommandActionType)));
         services.AddSingleton<DagWebhooks>();
-        services.AddHostedService<WebhookRestorer>();
+        services.AddHostedService<WebhookReconciler>();
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<TriggerEndpoint>();
         services.AddSingleton<DagRunEndpoints>();

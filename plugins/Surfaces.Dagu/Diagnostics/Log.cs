@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Dagu: webhook of DAG {Dag} {Change} by user {UserId}")]
     public static partial void WebhookChanged(ILogger logger, string dag, string change, string userId);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Dagu: webhook of DAG {Dag} {Change} in the hook store (by another host); served accordingly")]
+    public static partial void WebhookFollowed(ILogger logger, string dag, string change);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Dagu: reading the DAG webhooks failed; retrying in a second: {Reason}")]
+    public static partial void ReconcileFailed(ILogger logger, string reason);
 }

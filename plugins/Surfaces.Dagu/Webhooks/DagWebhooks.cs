@@ -10,7 +10,9 @@ namespace Webhooks.Modular.Surfaces.Dagu.Webhooks;
 
 /// <summary>
 /// The DAG webhooks: each is a record in the hook store, a run-time hook in the catalog and a bearer-token scope
-/// (<c>dag:{dag}</c>). Changes are serialised, so "one webhook per DAG" holds under concurrent requests.
+/// (<c>dag:{dag}</c>). Changes are serialised, so "one webhook per DAG" holds under concurrent requests; the
+/// record is the truth, which <see cref="ReconcileAsync"/> brings this host's catalog back in line with when other
+/// hosts sharing the database change it.
 /// </summary>
 internal sealed class DagWebhooks(
     IHookStore store,
@@ -24,37 +26,76 @@ internal sealed class DagWebhooks(
 
     private readonly SemaphoreSlim _changes = new(1, 1);
 
-    /// <summary>Registers every stored webhook's hook with its enabled flag. Called once at start.</summary>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task RestoreAsync(CancellationToken cancellationToken)
+    // Guarded by _changes. DAG -> the version (StoredWebhook.Version) of the record this host's catalog serves, or of
+    // the one it could not (reported once, tried again when the record changes); records that are not webhooks.
+    private readonly Dictionary<string, string> _served = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+    private bool _restored;
+
+    /// <summary>
+    /// Brings this host's catalog in line with the hook store: serves the stored webhooks it does not serve yet (all of
+    /// them on the first call, at start), serves again those created anew or rewritten, follows their enabled flags,
+    /// and stops serving those deleted. Another host sharing the database may have made any of these changes. Runs
+    /// between this host's own changes, never during one, so it sees them whole and leaves them as they are.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for a change to finish and the read.</param>
+    public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var restored = 0;
-        foreach (var record in await store.ListHooksAsync(cancellationToken).ConfigureAwait(false))
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!record.Name.StartsWith(StoredWebhook.RecordPrefix, StringComparison.Ordinal))
+            var records = await store.ListHooksAsync(cancellationToken).ConfigureAwait(false);
+            var restoring = !_restored;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var unreadable = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in records)
             {
-                continue;
+                if (!record.Name.StartsWith(StoredWebhook.RecordPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (StoredWebhook.From(record) is not { } webhook)
+                {
+                    // Said once, not every second.
+                    unreadable.Add(record.Name);
+                    if (_unreadable.Add(record.Name))
+                    {
+                        Log.UnreadableRecord(logger, record.Name);
+                    }
+
+                    continue;
+                }
+
+                seen.Add(webhook.DagName);
+                Follow(webhook, StoredWebhook.Version(record), restoring);
             }
 
-            if (StoredWebhook.From(record) is not { } webhook)
+            // Only the hooks this surface registered from a record are removed: not a hook of plugins.json, not another surface's.
+            foreach (var dag in _served.Keys.Where(dag => !seen.Contains(dag)).ToArray())
             {
-                Log.UnreadableRecord(logger, record.Name);
-                continue;
+                catalog.Remove(DagNames.HookName(dag));
+                _served.Remove(dag);
+                Log.WebhookFollowed(logger, dag, "deleted");
             }
 
-            try
+            foreach (var dag in _refused.Keys.Where(dag => !seen.Contains(dag)).ToArray())
             {
-                catalog.Register(StoredWebhook.HookDefinition(webhook.DagName, webhook.Enabled).ToJsonString());
-                restored++;
+                _refused.Remove(dag);
             }
-            catch (PluginConfigurationException exception)
+
+            _unreadable.IntersectWith(unreadable);
+            if (restoring)
             {
-                // One unusable webhook (say, its auth plugin was removed) must not keep the host from serving the rest.
-                Log.WebhookNotRestored(logger, webhook.DagName, exception.Message);
+                _restored = true;
+                Log.WebhooksRestored(logger, _served.Count);
             }
         }
-
-        Log.WebhooksRestored(logger, restored);
+        finally
+        {
+            _changes.Release();
+        }
     }
 
     /// <summary>The DAG's webhook, or <c>null</c>.</summary>
@@ -105,12 +146,15 @@ internal sealed class DagWebhooks(
                 var issued = await tokens.IssueAsync(DagNames.TokenScope(dag), TokenPrefix, null, user.Id, replaceScope: true, CancellationToken.None).ConfigureAwait(false);
                 var record = await store.UpsertHookAsync(
                     StoredWebhook.RecordName(dag), StoredWebhook.Definition(Guid.CreateVersion7(clock.GetUtcNow()).ToString(), dag, user.Id), CancellationToken.None).ConfigureAwait(false);
+                _served[dag] = StoredWebhook.Version(record);
+                _refused.Remove(dag);
                 Log.WebhookChanged(logger, dag, "created", user.Id);
                 return new IssuedWebhook(await ViewAsync(StoredWebhook.From(record)!, CancellationToken.None).ConfigureAwait(false), issued.Token);
             }
             catch
             {
                 catalog.Remove(hook);
+                _served.Remove(dag);
                 throw;
             }
         }
@@ -168,14 +212,24 @@ internal sealed class DagWebhooks(
                 return null;
             }
 
+            // Another host may have deleted it since; its reconciliation is then this host's next pass.
+            if (await store.GetHookAsync(StoredWebhook.RecordName(dag), CancellationToken.None).ConfigureAwait(false) is not { } record
+                || StoredWebhook.From(record) is not { } webhook)
+            {
+                return null;
+            }
+
             if (!catalog.SetEnabled(DagNames.HookName(dag), enabled))
             {
-                // Not served (it could not be restored at start): building it again now also shows why, if it still fails.
+                // Not served (it could not be restored, or was created on another host a moment ago): building it
+                // again now also shows why, if it still fails.
                 catalog.Register(StoredWebhook.HookDefinition(dag, enabled).ToJsonString());
             }
 
+            _served[dag] = StoredWebhook.Version(record);
+            _refused.Remove(dag);
             Log.WebhookChanged(logger, dag, enabled ? "enabled" : "disabled", user.Id);
-            return await GetAsync(dag, CancellationToken.None).ConfigureAwait(false);
+            return await ViewAsync(webhook, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -200,6 +254,8 @@ internal sealed class DagWebhooks(
             }
 
             catalog.Remove(DagNames.HookName(dag));
+            _served.Remove(dag);
+            _refused.Remove(dag);
 
             // The engine's own summary of the hook, written at start while it was registered.
             await store.DeleteHookAsync(DagNames.HookName(dag), CancellationToken.None).ConfigureAwait(false);
@@ -214,6 +270,54 @@ internal sealed class DagWebhooks(
         finally
         {
             _changes.Release();
+        }
+    }
+
+    /// <summary>Serves one stored webhook as stored, unless it already is; registers its hook only when new or rewritten.</summary>
+    private void Follow(StoredWebhook webhook, string version, bool restoring)
+    {
+        var dag = webhook.DagName;
+        var hook = DagNames.HookName(dag);
+        var served = _served.GetValueOrDefault(dag);
+        if (served == version && catalog.IsEnabled(hook) is { } enabled)
+        {
+            if (enabled != webhook.Enabled)
+            {
+                catalog.SetEnabled(hook, webhook.Enabled);
+                Log.WebhookFollowed(logger, dag, webhook.Enabled ? "enabled" : "disabled");
+            }
+
+            return;
+        }
+
+        if (_refused.GetValueOrDefault(dag) == version)
+        {
+            return;
+        }
+
+        try
+        {
+            catalog.Register(StoredWebhook.HookDefinition(dag, webhook.Enabled).ToJsonString());
+        }
+        catch (PluginConfigurationException exception)
+        {
+            // One unusable webhook (say, its auth plugin was removed) must not keep the host from serving the rest. A
+            // rewritten one that no longer builds stops being served rather than being served as it was.
+            if (_served.Remove(dag))
+            {
+                catalog.Remove(hook);
+            }
+
+            _refused[dag] = version;
+            Log.WebhookNotRestored(logger, dag, exception.Message);
+            return;
+        }
+
+        _served[dag] = version;
+        _refused.Remove(dag);
+        if (!restoring)
+        {
+            Log.WebhookFollowed(logger, dag, served is null ? "created" : "created again or rewritten");
         }
     }
 

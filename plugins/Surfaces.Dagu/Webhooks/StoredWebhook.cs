@@ -65,6 +65,15 @@ internal sealed record StoredWebhook(string Id, string DagName, string? CreatedB
         ["hook"] = HookDefinition(dag, enabled: true),
     }.ToJsonString();
 
+    /// <summary>
+    /// What tells one creation of a webhook from another, and a rewritten definition from the one served: its creation
+    /// time and definition (which holds the webhook's id, new at every creation). The enabled flag and
+    /// <c>updatedAt</c> are not part of it: a toggle only flips the served hook, and a regenerated token changes
+    /// nothing in the hook, whose bearer check reads the token store on every request.
+    /// </summary>
+    /// <param name="record">A webhook's hook-store record.</param>
+    public static string Version(HookRecord record) => $"{record.CreatedAt.ToUnixTimeMilliseconds()}:{record.Definition}";
+
     /// <summary>Reads a record written by <see cref="Definition"/>; <c>null</c> for any other record.</summary>
     /// <param name="record">A hook-store record.</param>
     public static StoredWebhook? From(HookRecord record)
