@@ -3,6 +3,7 @@ using Webhooks.Modular.Bench.Options;
 using Webhooks.Modular.Bench.Reporting;
 using Webhooks.Modular.Bench.Scenarios;
 using Webhooks.Modular.Bench.Storage;
+using Webhooks.Modular.Bench.Targets;
 
 BenchOptions options;
 try
@@ -23,7 +24,8 @@ if (options.Help)
 
 var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"webhooks-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(dataDirectory);
-var sourceDeployment = Path.Combine(FindRepositoryRoot(), "plugins.json");
+var repositoryRoot = FindRepositoryRoot();
+var sourceDeployment = Path.Combine(repositoryRoot, "plugins.json");
 var pluginRoot = Path.Combine(AppContext.BaseDirectory, "plugins");
 
 using var cancellation = new CancellationTokenSource();
@@ -45,13 +47,33 @@ report.WriteHeader(options, dataDirectory);
 report.WriteCommitProbe(
     CommitProbe.MillisecondsPerCommit(dataDirectory, "FULL"),
     CommitProbe.MillisecondsPerCommit(dataDirectory, "NORMAL"));
-var runner = new BenchRunner(options, dataDirectory, sourceDeployment, pluginRoot);
+var runner = new BenchRunner(options, dataDirectory, sourceDeployment, pluginRoot, HostProcessTarget.BuiltHostPath(repositoryRoot));
 var results = new List<ScenarioResult>();
+var aborted = new List<string>();
 try
 {
     foreach (var scenario in options.Scenarios)
     {
-        var result = await runner.RunAsync(scenario, cancellation.Token);
+        if (runner.SkipReason(scenario) is { } reason)
+        {
+            report.WriteNotRun(scenario, reason);
+            continue;
+        }
+
+        ScenarioResult result;
+        try
+        {
+            result = await runner.RunAsync(scenario, cancellation.Token);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            // A scenario that cannot run (the PostgreSQL server unreachable, a host that does not start) fails
+            // alone; the others still run and report.
+            report.WriteNotRun(scenario, $"FAILED: {error.GetType().Name}: {error.Message}");
+            aborted.Add(scenario);
+            continue;
+        }
+
         report.WriteScenario(result);
         results.Add(result);
     }
@@ -70,10 +92,10 @@ if (options.DataDirectory is null)
     Directory.Delete(dataDirectory, recursive: true);
 }
 
-var failed = results.Where(r => r.Failed).Select(r => r.Name).ToList();
+var failed = results.Where(r => r.Failed).Select(r => r.Name).Concat(aborted).ToList();
 if (failed.Count > 0)
 {
-    Console.WriteLine($"FAILED: errors, unverified storage or lost deliveries in {string.Join(", ", failed)}");
+    Console.WriteLine($"FAILED: errors, unverified storage, lost deliveries or a scenario that could not run in {string.Join(", ", failed)}");
     return 1;
 }
 

@@ -12,16 +12,32 @@ internal sealed class LoadGenerator
     private const int MaxDistinctErrors = 20;
     private const int MaxErrorBodyChars = 500;
 
-    private readonly HttpClient _client;
+    private readonly IReadOnlyList<HttpClient> _clients;
     private readonly LoadSettings _settings;
+    private readonly IReadOnlyList<CpuPart> _cpuParts;
 
-    /// <summary>Creates a generator.</summary>
+    /// <summary>Creates a generator for one target, measuring this process's CPU.</summary>
     /// <param name="client">The client; its handler should allow <see cref="LoadSettings.Concurrency"/> connections.</param>
     /// <param name="settings">How hard and how long.</param>
     public LoadGenerator(HttpClient client, LoadSettings settings)
+        : this([client], settings, [CpuPart.ThisProcess])
     {
-        _client = client;
+    }
+
+    /// <summary>Creates a generator that spreads its loops over several targets: loop <c>i</c> sends to client <c>i mod n</c>.</summary>
+    /// <param name="clients">One client per target, each with a base address.</param>
+    /// <param name="settings">How hard and how long; the loops are shared out evenly (within one).</param>
+    /// <param name="cpuParts">The processes whose CPU time the window is charged with.</param>
+    public LoadGenerator(IReadOnlyList<HttpClient> clients, LoadSettings settings, IReadOnlyList<CpuPart> cpuParts)
+    {
+        if (clients.Count == 0)
+        {
+            throw new ArgumentException("at least one client is needed", nameof(clients));
+        }
+
+        _clients = clients;
         _settings = settings;
+        _cpuParts = cpuParts;
     }
 
     /// <summary>Creates the client a generator needs: one connection per loop, no proxy, no cookies.</summary>
@@ -58,12 +74,13 @@ internal sealed class LoadGenerator
         var loops = new Task<LoopState>[_settings.Concurrency];
         for (var i = 0; i < loops.Length; i++)
         {
-            loops[i] = Task.Run(() => LoopAsync(createRequest, onSuccess, shared, measureFrom, measureUntil, cancellationToken), cancellationToken);
+            var client = _clients[i % _clients.Count];
+            loops[i] = Task.Run(() => LoopAsync(client, createRequest, onSuccess, shared, measureFrom, measureUntil, cancellationToken), cancellationToken);
         }
 
         var cpu = MeasureCpuAsync(measureFrom, measureUntil, cancellationToken);
         var states = await Task.WhenAll(loops).ConfigureAwait(false);
-        var cpuTime = await cpu.ConfigureAwait(false);
+        var (shares, machineBusy, machineSteal) = await cpu.ConfigureAwait(false);
 
         var statusCounts = new Dictionary<int, long>();
         foreach (var state in states)
@@ -81,22 +98,45 @@ internal sealed class LoadGenerator
             LatencySummary.FromTicks([.. states.SelectMany(s => s.Latencies)]),
             statusCounts,
             new Dictionary<string, long>(shared.ErrorSamples),
-            cpuTime);
+            shares.Aggregate(TimeSpan.Zero, (sum, share) => sum + share.Time))
+        {
+            CpuShares = shares,
+            MachineBusy = machineBusy,
+            MachineSteal = machineSteal,
+            SuccessesPerTarget = [.. _clients.Select((_, target) => states.Where((_, loop) => loop % _clients.Count == target).Sum(s => s.Successes))],
+        };
     }
 
-    // The whole process's CPU time over the measured window: server and load generator together, since they
-    // share the process, but the generator's share is the same for every scenario.
-    private static async Task<TimeSpan> MeasureCpuAsync(long from, long until, CancellationToken cancellationToken)
+    // The CPU time of the processes measured over the window: in the in-process scenarios the server and the load
+    // generator share one process, whose generator part is the same for every scenario; in the pg-* scenarios the
+    // hosts and their PostgreSQL backends are counted too. And how busy the whole machine was meanwhile.
+    private async Task<(IReadOnlyList<CpuShare> Shares, double MachineBusy, double MachineSteal)> MeasureCpuAsync(
+        long from, long until, CancellationToken cancellationToken)
     {
         await Task.Delay(Until(from), cancellationToken).ConfigureAwait(false);
-        using var process = Process.GetCurrentProcess();
-        var start = process.TotalProcessorTime;
+        var machineBefore = MachineCpu.Read();
+        var before = new List<IReadOnlyDictionary<int, TimeSpan>>();
+        foreach (var part in _cpuParts)
+        {
+            before.Add(await part.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
         await Task.Delay(Until(until), cancellationToken).ConfigureAwait(false);
-        process.Refresh();
-        return process.TotalProcessorTime - start;
+        var machineAfter = MachineCpu.Read();
+        var shares = new List<CpuShare>();
+        for (var i = 0; i < _cpuParts.Count; i++)
+        {
+            var after = await _cpuParts[i].ReadAsync(cancellationToken).ConfigureAwait(false);
+            shares.Add(new CpuShare(_cpuParts[i].Name, CpuPart.Used(before[i], after)));
+        }
+
+        return machineBefore is not null && machineAfter is not null
+            ? (shares, machineAfter.BusySince(machineBefore), machineAfter.StealSince(machineBefore))
+            : (shares, double.NaN, double.NaN);
     }
 
-    private async Task<LoopState> LoopAsync(
+    private static async Task<LoopState> LoopAsync(
+        HttpClient client,
         Func<long, HttpRequestMessage> createRequest,
         Action<long, string>? onSuccess,
         SharedState shared,
@@ -119,7 +159,7 @@ internal sealed class LoadGenerator
                 break;
             }
 
-            var (status, body, error) = await SendAsync(createRequest(number), cancellationToken).ConfigureAwait(false);
+            var (status, body, error) = await SendAsync(client, createRequest(number), cancellationToken).ConfigureAwait(false);
             var latency = Stopwatch.GetTimestamp() - sent;
             state.StatusCounts[status] = state.StatusCounts.GetValueOrDefault(status) + 1;
             if (error is not null)
@@ -128,6 +168,7 @@ internal sealed class LoadGenerator
             }
             else
             {
+                state.Successes++;
                 onSuccess?.Invoke(number, body);
             }
 
@@ -144,12 +185,12 @@ internal sealed class LoadGenerator
         return state;
     }
 
-    private async Task<(int Status, string Body, string? Error)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<(int Status, string Body, string? Error)> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
             using (request)
-            using (var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false))
+            using (var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false))
             {
                 // The body is part of the answer: read it whole, success or not.
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -206,5 +247,7 @@ internal sealed class LoadGenerator
         public Dictionary<int, long> StatusCounts { get; } = [];
 
         public long MeasuredErrors { get; set; }
+
+        public long Successes { get; set; }
     }
 }

@@ -6,7 +6,11 @@ namespace Webhooks.Modular.Bench.Options;
 internal sealed record BenchOptions
 {
     /// <summary>Every scenario, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16];
+    public static readonly IReadOnlyList<string> AllScenarios =
+        [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16, Scenario.Postgres1, Scenario.Postgres2];
+
+    /// <summary>Where the PostgreSQL connection string is read from when <c>--postgres</c> is not given (the tests' variable).</summary>
+    public const string PostgresVariable = "WEBHOOKS_TEST_POSTGRES";
 
     /// <summary>How many request loops run at once (and how many connections they use).</summary>
     public int Concurrency { get; init; } = 32;
@@ -29,6 +33,12 @@ internal sealed record BenchOptions
     /// <summary>Where the deployments and their databases go; a fresh temporary folder when not given.</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>
+    /// The PostgreSQL server for the <c>pg-*</c> scenarios (an Npgsql connection string), or <c>null</c> to skip them.
+    /// Never printed: it may hold a password.
+    /// </summary>
+    public string? Postgres { get; init; }
+
     /// <summary>Whether the user asked for the usage text.</summary>
     public bool Help { get; init; }
 
@@ -39,9 +49,11 @@ internal sealed record BenchOptions
           --warmup N          warm-up per scenario, not measured (default 3)
           --concurrency N     concurrent request loops and connections (default 32)
           --max-requests N    cap on requests per scenario (default 2000000)
-          --scenarios LIST    comma-separated: bare, accept, accept-normal, e2e, deliver, deliver-16 (default: all)
-          --drain-timeout N   seconds e2e waits for its runs, deliver(-16) for its deliveries, after the load (default 300)
+          --scenarios LIST    comma-separated: bare, accept, accept-normal, e2e, deliver, deliver-16, pg-1, pg-2 (default: all)
+          --drain-timeout N   seconds e2e waits for its runs, deliver(-16) and pg-* for their deliveries, after the load (default 300)
           --data-dir PATH     where deployments and databases go (default: a new temporary folder)
+          --postgres CS       an Npgsql connection string for pg-1 and pg-2 (default: $WEBHOOKS_TEST_POSTGRES;
+                              without either, the pg-* scenarios are skipped)
         """;
 
     /// <summary>Reads the command line.</summary>
@@ -49,7 +61,8 @@ internal sealed record BenchOptions
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid; the message names it.</exception>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions();
+        var fromEnvironment = Environment.GetEnvironmentVariable(PostgresVariable);
+        var options = new BenchOptions { Postgres = string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment };
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -68,6 +81,7 @@ internal sealed record BenchOptions
                 "--drain-timeout" => options with { DrainTimeout = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--scenarios" => options with { Scenarios = ParseScenarios(value) },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(value) },
+                "--postgres" => options with { Postgres = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("--postgres needs a connection string") : value },
                 _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),
             };
         }

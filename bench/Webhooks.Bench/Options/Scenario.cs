@@ -24,4 +24,14 @@ internal static class Scenario
 
     /// <summary>As <see cref="Deliver"/>, with <c>perDestinationConcurrency</c> 16: the worker's whole concurrency for the one destination.</summary>
     public const string Deliver16 = "deliver-16";
+
+    /// <summary>
+    /// One host process on PostgreSQL (Storage.Postgres in place of Storage.Sqlite, a fresh schema), run workers off,
+    /// the delivery worker on and one destination on the loopback receiver: accepted webhooks/s, then deliveries/s
+    /// until every delivery arrived, then the rows counted in the schema.
+    /// </summary>
+    public const string Postgres1 = "pg-1";
+
+    /// <summary>As <see cref="Postgres1"/>, with two host processes on the same schema and the load split between them.</summary>
+    public const string Postgres2 = "pg-2";
 }

@@ -1,7 +1,7 @@
 namespace Webhooks.Modular.Bench.Reporting;
 
 /// <summary>What the receiver saw in a delivery scenario, against what the host accepted.</summary>
-/// <param name="PerDestinationConcurrency">The worker's limit for the one destination.</param>
+/// <param name="PerDestinationConcurrency">The worker's limit for the one destination, on each host.</param>
 /// <param name="Accepted">Webhooks the host answered 200, warm-up included: each one owes one delivery.</param>
 /// <param name="LoadTime">From the first request to the last answer, warm-up included.</param>
 /// <param name="ReceivedDuringLoad">Distinct deliveries received by the end of the load.</param>
@@ -10,6 +10,7 @@ namespace Webhooks.Modular.Bench.Reporting;
 /// <param name="Duplicates">Requests whose <c>webhook-id</c> had already arrived.</param>
 /// <param name="Drain">From the end of the load to the last new delivery; <c>null</c> when not all arrived before the deadline.</param>
 /// <param name="Overall">From the first request to the last new delivery.</param>
+/// <param name="Hosts">How many hosts accepted and delivered (each with its own delivery worker).</param>
 internal sealed record DeliveryFigures(
     int PerDestinationConcurrency,
     long Accepted,
@@ -19,7 +20,8 @@ internal sealed record DeliveryFigures(
     long Requests,
     long Duplicates,
     TimeSpan? Drain,
-    TimeSpan Overall)
+    TimeSpan Overall,
+    int Hosts = 1)
 {
     /// <summary>Accepted webhooks whose delivery never arrived.</summary>
     public long Lost => Math.Max(0, Accepted - Received);

@@ -11,7 +11,12 @@ using Webhooks.Modular.Bench.Targets;
 namespace Webhooks.Modular.Bench.Scenarios;
 
 /// <summary>Runs each scenario: starts its target, loads it, checks what it stored, stops it.</summary>
-internal sealed class BenchRunner(BenchOptions options, string dataDirectory, string sourceDeployment, string pluginRoot)
+/// <param name="options">The run's parameters.</param>
+/// <param name="dataDirectory">Where each scenario's deployment (and SQLite database) goes.</param>
+/// <param name="sourceDeployment">The repository's <c>plugins.json</c>.</param>
+/// <param name="pluginRoot">Where the built-in plugins were copied beside the benchmark, for the in-process host.</param>
+/// <param name="hostPath">The built host's dll, for the <c>pg-*</c> scenarios' host processes.</param>
+internal sealed class BenchRunner(BenchOptions options, string dataDirectory, string sourceDeployment, string pluginRoot, string hostPath)
 {
     /// <summary>What every accepted webhook to the demo hook publishes, and the destination subscribes to.</summary>
     private const string DeliveredEvent = "event.webhook.demo";
@@ -20,7 +25,17 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
     // attempts before the host stops (an attempt cut short by shutdown stays pending in the file).
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
+    // The delivery worker's default, as in deliver; on each host, so pg-2 has twice the slots of pg-1.
+    private const int PostgresPerDestinationConcurrency = 4;
+
     private LoadSettings Settings => new(options.Concurrency, options.Warmup, options.Measured, options.MaxRequests);
+
+    /// <summary>Why a scenario cannot run with these options, or <c>null</c> when it can.</summary>
+    /// <param name="name">One of <see cref="Scenario"/>.</param>
+    public string? SkipReason(string name) =>
+        name is Scenario.Postgres1 or Scenario.Postgres2 && options.Postgres is null
+            ? $"skipped: no PostgreSQL server given; pass --postgres \"<Npgsql connection string>\" or set {BenchOptions.PostgresVariable}"
+            : null;
 
     /// <summary>Runs one scenario by name.</summary>
     /// <param name="name">One of <see cref="Scenario"/>.</param>
@@ -33,6 +48,8 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
         Scenario.Deliver => RunDeliverAsync(name, perDestinationConcurrency: 4, cancellationToken),
         Scenario.Deliver16 => RunDeliverAsync(name, perDestinationConcurrency: 16, cancellationToken),
+        Scenario.Postgres1 => RunPostgresAsync(name, hosts: 1, cancellationToken),
+        Scenario.Postgres2 => RunPostgresAsync(name, hosts: 2, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 
@@ -162,6 +179,111 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         return new ScenarioResult(name, load, verified && outboxComplete && figures.Received == figures.Accepted, notes, figures);
     }
 
+    private async Task<ScenarioResult> RunPostgresAsync(string name, int hosts, CancellationToken cancellationToken)
+    {
+        var connectionString = options.Postgres ?? throw new InvalidOperationException(SkipReason(name));
+        var notes = new List<string>();
+        LoadResult load;
+        DeliveryFigures figures;
+        long withoutId;
+        PostgresCounts counts;
+        await using (var schema = await PostgresSchema.ReserveAsync(connectionString, name, cancellationToken))
+        {
+            var deployment = PostgresDeployment.Write(sourceDeployment, Path.Combine(dataDirectory, name), schema.Name, PostgresPerDestinationConcurrency);
+            var environment = new Dictionary<string, string> { [PostgresDeployment.ConnectionVariable] = schema.HostConnectionString };
+            notes.Add($"{(hosts == 1 ? "one host process" : $"{hosts} host processes")} on PostgreSQL {schema.Server}, fresh schema {schema.Name} " +
+                $"(dropped at the end), run workers off, delivery worker on in each host (perDestinationConcurrency {PostgresPerDestinationConcurrency}" +
+                $"{(hosts > 1 ? $" each, {hosts * PostgresPerDestinationConcurrency} in all" : "")}), one destination for {DeliveredEvent} on a loopback receiver in the benchmark's process" +
+                (hosts > 1 ? $"; loop i sends to host (i mod {hosts}) + 1" : ""));
+            await using (var receiver = await DeliveryReceiver.StartAsync())
+            {
+                long loadStarted, loadEnded, receivedDuringLoad, lastArrival;
+                bool drained;
+
+                // Created before any host starts, with the host's own command line (it migrates the new schema), so that
+                // every host finds the destination when it plans its first delivery.
+                await HostProcessTarget.RunCommandAsync(
+                    hostPath,
+                    deployment.ConfigPath,
+                    environment,
+                    ["destination", "create", "--url", receiver.Url.ToString(), "--events", DeliveredEvent, "--description", "bench"],
+                    cancellationToken);
+
+                // The hosts stop first (inner scope), so no attempt is cut off by a receiver that went away.
+                await using (var group = await HostProcessGroup.StartAsync(hosts, hostPath, deployment.ConfigPath, environment, cancellationToken))
+                {
+                    var clients = group.Hosts.Select(h => LoadGenerator.CreateClient(h.Address, options.Concurrency)).ToList();
+                    try
+                    {
+                        List<CpuPart> parts = [CpuPart.ThisProcess, new("hosts", _ => Task.FromResult(group.ProcessIds))];
+                        if (schema.IsLocal)
+                        {
+                            parts.Add(new CpuPart("PostgreSQL", schema.BackendProcessIdsAsync));
+                        }
+                        else
+                        {
+                            notes.Add("the server is not on this machine: its CPU time is not counted");
+                        }
+
+                        loadStarted = Stopwatch.GetTimestamp();
+                        load = await new LoadGenerator(clients, Settings, parts).RunAsync(DemoRequests.Hook, onSuccess: null, cancellationToken);
+                        loadEnded = Stopwatch.GetTimestamp();
+                        receivedDuringLoad = receiver.Distinct;
+                        drained = await receiver.WaitForAsync(load.CountOf(200), loadEnded + (long)(options.DrainTimeout.TotalSeconds * Stopwatch.Frequency), cancellationToken);
+                        lastArrival = receiver.LastNewIdAt;
+                        await Task.Delay(Settle, cancellationToken);
+                    }
+                    finally
+                    {
+                        clients.ForEach(c => c.Dispose());
+                    }
+
+                    var exitCodes = await group.StopAsync();
+                    notes.Add($"hosts stopped with SIGTERM: exit code{(hosts > 1 ? "s" : "")} {string.Join(", ", exitCodes)}" +
+                        (exitCodes.All(code => code == 0) ? "" : " (NOT A CLEAN STOP: attempts in flight may be left pending)"));
+                    notes.AddRange(group.LogNotes());
+                }
+
+                figures = new DeliveryFigures(
+                    PostgresPerDestinationConcurrency,
+                    load.CountOf(200),
+                    Stopwatch.GetElapsedTime(loadStarted, loadEnded),
+                    receivedDuringLoad,
+                    receiver.Distinct,
+                    receiver.Requests,
+                    receiver.Duplicates,
+                    drained ? Stopwatch.GetElapsedTime(loadEnded, Math.Max(loadEnded, lastArrival)) : null,
+                    Stopwatch.GetElapsedTime(loadStarted, Math.Max(loadEnded, lastArrival)),
+                    hosts);
+                withoutId = receiver.WithoutId;
+            }
+
+            counts = await new PostgresTables(schema).CountAsync(cancellationToken);
+        }
+
+        if (hosts > 1)
+        {
+            notes.Add($"accepted (200) per host, warm-up included: {string.Join(", ", load.SuccessesPerTarget.Select((n, i) => $"host {i + 1} {n}"))}");
+        }
+
+        Describe(figures, withoutId, notes);
+        var verified = Verify(counts.Runs, load.CountOf(200), notes);
+        var exact = counts.EventsWithoutOneRun == 0 && counts.EventsWithoutOneDelivery == 0;
+        notes.Add(exact
+            ? "exactly one each: every stored event has one run and one delivery"
+            : $"NOT EXACTLY ONE: {counts.EventsWithoutOneRun} events without exactly one run, {counts.EventsWithoutOneDelivery} without exactly one delivery");
+        var outbox = counts.Deliveries;
+        var outboxComplete = outbox.Deliveries == load.CountOf(200) && outbox.Failed == 0;
+        notes.Add((outboxComplete ? "outbox: " : "OUTBOX MISMATCH: ") +
+            $"{outbox.Deliveries} deliveries stored for {load.CountOf(200)} accepted: {outbox.Succeeded} succeeded, {outbox.Pending} pending, " +
+            $"{outbox.Failed} failed; {outbox.Attempts} attempts ({outbox.Retries} retries); {counts.Claims} claims, " +
+            $"{counts.ClaimedMoreThanOnce} deliveries claimed more than once (given back over the destination's limit, or retried)");
+        notes.Add($"PostgreSQL's table statistics: {counts.DeliveryRowUpdates} row updates of deliveries ({Per(counts.DeliveryRowUpdates, outbox.Deliveries)} per delivery): " +
+            $"{counts.Claims} claims, {outbox.Attempts} attempts recorded, {counts.DeliveryRowUpdates - counts.Claims - outbox.Attempts} others " +
+            "(give-backs over the destination's limit, lease renewals)");
+        return new ScenarioResult(name, load, verified && exact && outboxComplete && figures.Received == figures.Accepted, notes, figures);
+    }
+
     // The receiver's side of a delivery scenario, as notes for the report.
     private void Describe(DeliveryFigures figures, long withoutId, List<string> notes)
     {
@@ -209,6 +331,8 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         return $"SQLite commits during the load: {commits} for {operations} write operations ({accepted} accepted), " +
             $"{(commits == 0 ? "n/a" : (operations / (double)commits).ToString("F1", CultureInfo.InvariantCulture))} operations per commit";
     }
+
+    private static string Per(long count, long per) => per == 0 ? "n/a" : (count / (double)per).ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
 

@@ -61,7 +61,13 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
         return new DeploymentCopy(configPath, Path.GetFullPath(Path.Combine(folder, relative)));
     }
 
-    private static void AddDelivery(JsonObject root, int perDestinationConcurrency)
+    /// <summary>
+    /// Deploys the Delivery.Http plugin (added when the file lacks it) with 127.0.0.1/32 in its <c>allowedNetworks</c>,
+    /// and sets the <c>delivery</c> section's <c>perDestinationConcurrency</c>.
+    /// </summary>
+    /// <param name="root">The deployment file, changed in place.</param>
+    /// <param name="perDestinationConcurrency">Attempts in flight at once to the one destination, per host.</param>
+    public static void AddDelivery(JsonObject root, int perDestinationConcurrency)
     {
         var plugins = (JsonArray)root["plugins"]!;
         var channel = plugins.OfType<JsonObject>().FirstOrDefault(p => (string?)p["name"] == DeliveryPlugin);
