@@ -51,8 +51,11 @@ internal sealed class DeliveryWorker(
                     var excluded = perDestination.Where(p => p.Value >= _options.PerDestinationConcurrency).Select(p => p.Key)
                         .Concat(services.Breaker.Blocked(now))
                         .ToHashSet(StringComparer.Ordinal);
+                    // Ask each destination for no more than the busiest one still has room for, so that a hot
+                    // destination is not claimed past its free slots only to have the extra given back.
+                    var busiest = perDestination.Values.Where(c => c < _options.PerDestinationConcurrency).DefaultIfEmpty(0).Max();
                     var claimed = await store.ClaimDueAsync(
-                        _workerId, free, _options.PerDestinationConcurrency, excluded, now, _options.Lease, stoppingToken);
+                        _workerId, free, _options.PerDestinationConcurrency - busiest, excluded, now, _options.Lease, stoppingToken);
                     foreach (var delivery in claimed)
                     {
                         var count = perDestination.GetValueOrDefault(delivery.DestinationId);
