@@ -1,6 +1,6 @@
-using Webhooks.Modular.Storage.Common.Json;
 using Npgsql;
 using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Storage.Common.Json;
 using Webhooks.Modular.Storage.Postgres.Database;
 
 namespace Webhooks.Modular.Storage.Postgres.Deliveries;

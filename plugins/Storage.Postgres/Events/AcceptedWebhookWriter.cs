@@ -1,6 +1,7 @@
-using Webhooks.Modular.Storage.Common.Json;
 using Npgsql;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Json;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Postgres.Database;
 
 namespace Webhooks.Modular.Storage.Postgres.Events;
@@ -52,34 +53,6 @@ internal sealed class AcceptedWebhookWriter
                 @next_attempt_at::timestamptz[]) AS d (id, destination_id, event_type, content_type, body, next_attempt_at)
             WHERE d.destination_id IN (SELECT id FROM live)
             """;
-    }
-
-    /// <summary>Checks the webhook and serialises its JSON columns, before any connection is taken.</summary>
-    /// <param name="webhook">What to write.</param>
-    /// <param name="paramName">The caller's parameter, named in errors.</param>
-    public static PreparedWebhook Prepare(AcceptedWebhook webhook, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(webhook, paramName);
-        ArgumentNullException.ThrowIfNull(webhook.Event, paramName);
-        ArgumentNullException.ThrowIfNull(webhook.Runs, paramName);
-        foreach (var run in webhook.Runs)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(run.MaxAttempts, 1, paramName);
-        }
-
-        foreach (var delivery in webhook.Deliveries ?? [])
-        {
-            if (delivery is null || delivery.Body is null || string.IsNullOrEmpty(delivery.Id) || string.IsNullOrEmpty(delivery.DestinationId))
-            {
-                throw new ArgumentException("Every delivery needs an id, a destination id and a body.", paramName);
-            }
-        }
-
-        return new PreparedWebhook(
-            webhook,
-            JsonColumns.WriteValues(webhook.Event.Headers),
-            JsonColumns.WriteValues(webhook.Event.Query),
-            webhook.Runs.Select(r => r.Id).ToArray());
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
-using Webhooks.Modular.Storage.Common.Json;
 using Npgsql;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Json;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Postgres.Database;
 
 namespace Webhooks.Modular.Storage.Postgres.Events;
@@ -68,7 +69,7 @@ internal sealed class PostgresEventStore : IEventStore
     /// <inheritdoc />
     public async Task<AcceptResult> AcceptAsync(AcceptedWebhook webhook, CancellationToken cancellationToken)
     {
-        var prepared = AcceptedWebhookWriter.Prepare(webhook, nameof(webhook));
+        var prepared = PreparedWebhook.From(webhook, nameof(webhook));
         var key = webhook.IdempotencyKey;
 
         if (prepared.HasRepeatedRunIds)

@@ -1,6 +1,7 @@
 using Npgsql;
 using Webhooks.Modular.Abstractions.Actions;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Postgres.Database;
 using Webhooks.Modular.Storage.Postgres.Events;
 
@@ -127,7 +128,7 @@ internal sealed class PostgresRunQueue : IRunQueue
         ArgumentNullException.ThrowIfNull(result);
 
         // Its idempotency key is ignored: an outcome event is published once, by the worker that holds the lease.
-        var prepared = outcomeEvent is null ? null : AcceptedWebhookWriter.Prepare(outcomeEvent, nameof(outcomeEvent));
+        var prepared = outcomeEvent is null ? null : PreparedWebhook.From(outcomeEvent, nameof(outcomeEvent));
         var now = _database.Now;
         IReadOnlyList<(string Name, object? Value)> parameters =
         [

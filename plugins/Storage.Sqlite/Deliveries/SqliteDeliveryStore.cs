@@ -1,6 +1,6 @@
-using Webhooks.Modular.Storage.Common.Json;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Storage.Common.Json;
 using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Events;
 

@@ -1,7 +1,8 @@
-using Webhooks.Modular.Storage.Common.Json;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Json;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Sqlite.Database;
 
 namespace Webhooks.Modular.Storage.Sqlite.Events;
@@ -12,37 +13,6 @@ namespace Webhooks.Modular.Storage.Sqlite.Events;
 /// </summary>
 internal static class AcceptedWebhookWriter
 {
-    /// <summary>
-    /// Checks the webhook and serialises its JSON columns. Runs on the caller's thread, so that the single writer
-    /// spends its time on SQL only.
-    /// </summary>
-    /// <param name="webhook">What to write.</param>
-    /// <param name="paramName">The caller's parameter, named in errors.</param>
-    public static PreparedWebhook Prepare(AcceptedWebhook webhook, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(webhook, paramName);
-        ArgumentNullException.ThrowIfNull(webhook.Event, paramName);
-        ArgumentNullException.ThrowIfNull(webhook.Runs, paramName);
-        foreach (var run in webhook.Runs)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(run.MaxAttempts, 1, paramName);
-        }
-
-        foreach (var delivery in webhook.Deliveries ?? [])
-        {
-            if (delivery is null || delivery.Body is null || string.IsNullOrEmpty(delivery.Id) || string.IsNullOrEmpty(delivery.DestinationId))
-            {
-                throw new ArgumentException("Every delivery needs an id, a destination id and a body.", paramName);
-            }
-        }
-
-        return new PreparedWebhook(
-            webhook,
-            JsonColumns.WriteValues(webhook.Event.Headers),
-            JsonColumns.WriteValues(webhook.Event.Query),
-            webhook.Runs.Select(r => r.Id).ToArray());
-    }
-
     /// <summary>An event id as stored.</summary>
     /// <param name="id">The id.</param>
     /// <remarks>

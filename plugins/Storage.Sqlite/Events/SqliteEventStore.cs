@@ -1,7 +1,8 @@
-using Webhooks.Modular.Storage.Common.Json;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Json;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Sqlite.Database;
 
 namespace Webhooks.Modular.Storage.Sqlite.Events;
@@ -21,7 +22,7 @@ internal sealed class SqliteEventStore : IEventStore
     /// <inheritdoc />
     public Task<AcceptResult> AcceptAsync(AcceptedWebhook webhook, CancellationToken cancellationToken)
     {
-        var prepared = AcceptedWebhookWriter.Prepare(webhook, nameof(webhook));
+        var prepared = PreparedWebhook.From(webhook, nameof(webhook));
         return _database.WriteAsync(transaction => Accept(transaction, prepared), cancellationToken);
     }
 

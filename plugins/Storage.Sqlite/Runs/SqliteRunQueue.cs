@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Actions;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Common.Writes;
 using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Events;
 
@@ -55,7 +56,7 @@ internal sealed class SqliteRunQueue : IRunQueue
         ArgumentNullException.ThrowIfNull(result);
 
         // Its idempotency key is ignored: an outcome event is published once, by the worker that holds the lease.
-        var prepared = outcomeEvent is null ? null : AcceptedWebhookWriter.Prepare(outcomeEvent, nameof(outcomeEvent));
+        var prepared = outcomeEvent is null ? null : PreparedWebhook.From(outcomeEvent, nameof(outcomeEvent));
         return _database.WriteAsync(
             transaction =>
             {
