@@ -61,11 +61,6 @@ internal static class DeliveryRegistration
         services.AddSingleton<IWebhookPublisher, WebhookPublisher>();
         services.AddHostedService<DestinationCatalogRefresher>();
         services.AddHostedService<DeliveryWorker>();
-        services.AddHostedService(sp => new Workers.StoreSignalBridge(
-            sp.GetService<Abstractions.Storage.IStoreSignals>(),
-            sp.GetRequiredService<Runs.RunSignal>(),
-            sp.GetRequiredService<DeliverySignal>(),
-            sp.GetRequiredService<DestinationCatalog>()));
         services.AddSingleton<Abstractions.Commands.IHostCommand>(sp => new DestinationCommand(sp));
         return services;
     }

@@ -75,6 +75,12 @@ public static class WebhooksServiceCollectionExtensions
         });
         services.AddHostedService<HookSynchronizer>();
         services.AddHostedService<RunWorker>();
+        // A shared store's notifications wake this host's run and delivery workers (both signals are registered above).
+        services.AddHostedService(sp => new Webhooks.Modular.Core.Workers.StoreSignalBridge(
+            sp.GetService<Webhooks.Modular.Abstractions.Storage.IStoreSignals>(),
+            sp.GetRequiredService<RunSignal>(),
+            sp.GetRequiredService<DeliverySignal>(),
+            sp.GetRequiredService<DestinationCatalog>()));
         services.AddHostedService<Webhooks.Modular.Core.Housekeeping.StoreHousekeeping>();
         return services;
     }

@@ -46,15 +46,17 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
         IReadOnlyList<NewDelivery> deliveries = [];
         if (request.Triggered)
         {
+            // The body as the bus sees it, decoded once for the run, the triggers and the outbox.
+            var payload = DefaultInput(webhook);
             runs.Add(new NewRun(
                 request.Inbound.RunId ?? request.Inbound.SelectRunId?.Invoke(webhook) ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString(),
                 hook.Name,
                 hook.ActionType,
-                request.Inbound.SelectInput?.Invoke(webhook) ?? DefaultInput(webhook),
+                request.Inbound.SelectInput?.Invoke(webhook) ?? payload,
                 hook.MaxAttempts));
-            runs.AddRange(await triggers.MatchAsync(subject!, webhook, DefaultInput(webhook), cancellationToken));
+            runs.AddRange(await triggers.MatchAsync(subject!, webhook, payload, cancellationToken));
             deliveries = await planner.PlanAsync(
-                new PayloadContext(stored.Id, subject!, hook.Name, stored.ReceivedAt, DefaultInput(webhook)), cancellationToken);
+                new PayloadContext(stored.Id, subject!, hook.Name, stored.ReceivedAt, payload), cancellationToken);
         }
 
         // Not cancellable: once the write is queued it may commit, and the caller must then hear about it.
