@@ -30,7 +30,8 @@ internal sealed class AcceptedWebhookWriter
 
         // A run id already taken makes the statement insert fewer rows than asked: the caller compares the count
         // and rolls back. A concurrent transaction inserting the same id makes this one wait for its outcome, so
-        // two hosts can never both insert it.
+        // two hosts can never both insert it. Each run's number is the column's default, the next value of the
+        // run_numbers sequence that every host shares.
         _insertRuns = $"""
             INSERT INTO {s}.runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
             SELECT r.id, @event_id, @request_id, r.hook_name, r.action_type, r.input, 'queued', 0, r.max_attempts, @now, @now

@@ -187,5 +187,23 @@ internal static class SchemaMigrations
                 created_at      timestamptz NOT NULL
             );
             """),
+        // 3, not 2: 2 is the idempotency records' step, written at the same time on another branch.
+        new(3, "run numbers", """
+            -- Each run gets a number that people and integer-typed receivers (Dograh's workflow_run_id) can use.
+            -- Existing runs are numbered in creation order. New runs take the sequence's next value as the column's
+            -- default, so every host (and a host still running the previous version, once this commits) numbers
+            -- them from one counter. CACHE 1: a host never holds a range of numbers back, so a later insert gets a
+            -- larger number whichever host makes it. Numbers of rolled-back inserts are not reused (gaps).
+            ALTER TABLE runs ADD COLUMN number bigint;
+            UPDATE runs SET number = ordered.n
+            FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM runs) AS ordered
+            WHERE runs.id = ordered.id;
+            CREATE SEQUENCE run_numbers AS bigint CACHE 1 OWNED BY runs.number;
+            SELECT setval('run_numbers', (SELECT COALESCE(MAX(number), 0) + 1 FROM runs), false);
+            ALTER TABLE runs
+                ALTER COLUMN number SET DEFAULT nextval('run_numbers'),
+                ALTER COLUMN number SET NOT NULL;
+            CREATE UNIQUE INDEX runs_number ON runs (number);
+            """),
     ];
 }

@@ -58,13 +58,15 @@ internal static class AcceptedWebhookWriter
 
         if (webhook.Runs.Count > 0)
         {
+            var number = TakeRunNumbers(transaction, webhook.Runs.Count);
             using var insertRun = connection.CreateCommand();
             insertRun.Transaction = transaction;
             insertRun.CommandText = """
-                INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
-                VALUES ($id, $event_id, $request_id, $hook_name, $action_type, $input, 'queued', 0, $max_attempts, $now, $now)
+                INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at, number)
+                VALUES ($id, $event_id, $request_id, $hook_name, $action_type, $input, 'queued', 0, $max_attempts, $now, $now, $number)
                 """;
             var id = insertRun.Parameters.Add("$id", SqliteType.Text);
+            var runNumber = insertRun.Parameters.Add("$number", SqliteType.Integer);
             insertRun.Parameters.AddWithValue("$event_id", eventId);
             insertRun.Parameters.AddWithValue("$request_id", webhook.Event.RequestId);
             var hookName = insertRun.Parameters.Add("$hook_name", SqliteType.Text);
@@ -79,6 +81,7 @@ internal static class AcceptedWebhookWriter
                 actionType.Value = run.ActionType;
                 input.Value = run.Input;
                 maxAttempts.Value = run.MaxAttempts;
+                runNumber.Value = number++;
                 insertRun.ExecuteNonQuery();
             }
         }
@@ -114,5 +117,20 @@ internal static class AcceptedWebhookWriter
                 insertDelivery.ExecuteNonQuery();
             }
         }
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive run numbers and returns the first. The store has one writer and
+    /// this runs in its transaction, so the numbers are unique and grow in the order runs are accepted; a transaction
+    /// that rolls back gives its numbers back.
+    /// </summary>
+    private static long TakeRunNumbers(SqliteTransaction transaction, int count)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE run_numbers SET last = last + $count WHERE id = 1 RETURNING last";
+        command.Parameters.AddWithValue("$count", count);
+        var last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return last - count + 1;
     }
 }

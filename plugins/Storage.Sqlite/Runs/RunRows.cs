@@ -10,7 +10,8 @@ internal static class RunRows
     /// <summary>The columns <see cref="Read"/> expects, in its order.</summary>
     public const string Columns = """
         id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at,
-        started_at, finished_at, exit_code, output, error, lease_owner, lease_expires_at, details
+        started_at, finished_at, exit_code, output, error, lease_owner, lease_expires_at, details,
+        number
         """;
 
     /// <summary>The stored text of a status.</summary>
@@ -44,7 +45,11 @@ internal static class RunRows
         reader.IsDBNull(14) ? null : reader.GetString(14),
         reader.IsDBNull(15) ? null : reader.GetString(15),
         ReadTime(reader, 16),
-        reader.IsDBNull(17) ? null : reader.GetString(17));
+        reader.IsDBNull(17) ? null : reader.GetString(17))
+    {
+        // Null only for a row written without the writer (a test's raw insert): such a run has no number.
+        Number = reader.IsDBNull(18) ? 0 : reader.GetInt64(18),
+    };
 
     private static RunStatus ParseStatus(string text) => text switch
     {

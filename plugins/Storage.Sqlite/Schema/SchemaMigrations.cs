@@ -190,5 +190,22 @@ internal static class SchemaMigrations
                 created_at      INTEGER NOT NULL
             );
             """),
+        // 9, not 8: 8 is the idempotency records' step, written at the same time on another branch. The migrator
+        // applies every step not recorded, so a gap is harmless.
+        new(9, "run numbers", """
+            -- Each run gets a number that people and integer-typed receivers (Dograh's workflow_run_id) can use.
+            -- Existing runs are numbered in creation order; run_numbers holds the last number given, so that a
+            -- number is never given twice, even after the run that had it is purged.
+            ALTER TABLE runs ADD COLUMN number INTEGER;
+            UPDATE runs SET number = ordered.n
+            FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY created_at, id) AS n FROM runs) AS ordered
+            WHERE runs.id = ordered.id;
+            CREATE UNIQUE INDEX runs_number ON runs (number);
+            CREATE TABLE run_numbers (
+                id    INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                last  INTEGER NOT NULL
+            );
+            INSERT INTO run_numbers (id, last) SELECT 1, COALESCE(MAX(number), 0) FROM runs;
+            """),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Webhooks.Modular.Surfaces.Dograh.Destinations;
@@ -6,7 +7,8 @@ namespace Webhooks.Modular.Surfaces.Dograh.Payloads;
 
 /// <summary>
 /// The variables a payload template sees, built from a finished run (the engine's <c>run.completed</c> /
-/// <c>run.failed</c> payload) and the node's workflow: Dograh's ten, plus <c>status</c> and <c>error</c>.
+/// <c>run.failed</c> payload) and the node's workflow: Dograh's ten, plus <c>workflow_run_uuid</c>, <c>status</c> and
+/// <c>error</c>.
 /// </summary>
 internal static class RunVariables
 {
@@ -18,8 +20,9 @@ internal static class RunVariables
     ];
 
     /// <summary>
-    /// <c>workflow_run_id</c> = the run's id; <c>workflow_run_name</c> = <c>"&lt;workflow name&gt; #&lt;run id&gt;"</c>;
-    /// <c>initial_context</c> = the run's input. When the run's output (or its last non-empty line) is a JSON object:
+    /// <c>workflow_run_id</c> = the run's number (an integer, as Dograh types it; null when the store gave none);
+    /// <c>workflow_run_uuid</c> = the run's id (the engine's UUID); <c>workflow_run_name</c> =
+    /// <c>"&lt;workflow name&gt; #&lt;run number&gt;"</c>; <c>initial_context</c> = the run's input. When the run's output (or its last non-empty line) is a JSON object:
     /// <c>gathered_context</c> = its <c>gathered_context</c>, else the whole object; <c>cost_info</c>,
     /// <c>annotations</c>, <c>recording_url</c>, <c>transcript_url</c> = its keys (else <c>{}</c>, <c>{}</c>, null,
     /// null). Otherwise <c>gathered_context</c> = <c>{"output": "&lt;the output&gt;"}</c>.
@@ -29,13 +32,15 @@ internal static class RunVariables
     public static JsonObject Build(NodeTemplate node, JsonObject run)
     {
         var runId = TextOf(run["runId"]) ?? string.Empty;
+        var runNumber = NumberOf(run["runNumber"]);
         var output = TextOf(run["output"]) ?? string.Empty;
         var outputObject = OutputObject(output);
 
         return new JsonObject
         {
-            ["workflow_run_id"] = runId,
-            ["workflow_run_name"] = $"{node.WorkflowName} #{runId}",
+            ["workflow_run_id"] = runNumber,
+            ["workflow_run_uuid"] = runId,
+            ["workflow_run_name"] = $"{node.WorkflowName} #{(runNumber is { } number ? number.ToString(CultureInfo.InvariantCulture) : runId)}",
             ["workflow_id"] = node.WorkflowId,
             ["workflow_name"] = node.WorkflowName,
             ["initial_context"] = run["input"]?.DeepClone() ?? new JsonObject(),
@@ -83,6 +88,12 @@ internal static class RunVariables
 
     private static JsonNode? Key(JsonObject? output, string key, Func<JsonNode?> otherwise) =>
         output is not null && output.TryGetPropertyValue(key, out var value) ? value?.DeepClone() : otherwise();
+
+    /// <summary>The run's number from the outcome event; null in an event of a store that does not number runs.</summary>
+    private static long? NumberOf(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number) && number > 0
+            ? number
+            : null;
 
     private static string? TextOf(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : node?.ToJsonString();

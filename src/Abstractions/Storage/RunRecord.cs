@@ -37,4 +37,14 @@ public sealed record RunRecord(
     string? Error,
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
-    string? Details = null);
+    string? Details = null)
+{
+    /// <summary>
+    /// The run's number: a positive integer the store assigns when it accepts the run, unique among the runs of one
+    /// database and larger than the number of every run whose acceptance had committed before this run's acceptance
+    /// began, so every host of that database shows the same number for the same run. Numbers may have gaps (a
+    /// rejected or rolled-back acceptance can use some up).
+    /// <c>0</c> when the store does not number runs.
+    /// </summary>
+    public long Number { get; init; }
+}

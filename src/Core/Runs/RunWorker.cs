@@ -147,6 +147,7 @@ internal sealed class RunWorker(
         var payload = JsonSerializer.Serialize(new
         {
             runId = run.Id,
+            runNumber = run.Number > 0 ? run.Number : (long?)null,
             hook = run.HookName,
             status = result.Succeeded ? "succeeded" : "failed",
             exitCode = result.ExitCode,

@@ -18,7 +18,8 @@ internal sealed record RunView(
     int? ExitCode,
     string? Output,
     string? Error,
-    System.Text.Json.JsonElement? Details)
+    System.Text.Json.JsonElement? Details,
+    long? Number)
 {
     public static RunView From(RunRecord run) => new(
         run.Id,
@@ -35,5 +36,6 @@ internal sealed record RunView(
         run.ExitCode,
         run.Output,
         run.Error,
-        run.Details is null ? null : System.Text.Json.JsonDocument.Parse(run.Details).RootElement.Clone());
+        run.Details is null ? null : System.Text.Json.JsonDocument.Parse(run.Details).RootElement.Clone(),
+        run.Number > 0 ? run.Number : null);
 }

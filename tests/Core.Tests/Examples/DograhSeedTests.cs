@@ -57,11 +57,15 @@ public sealed class DograhSeedTests : IAsyncLifetime
 
         var runId = await DograhExample.ReportCallAsync(host.Client, """{"customer_name":"Ada Lovelace","phone":"+15550100"}""");
         var received = Assert.Single(await _receiver.WaitForAsync(1, TimeSpan.FromSeconds(30)));
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await DograhExample.SignInAsync(host.Client));
+        var run = await RunPolling.WaitForRunAsync(host.Client, runId);
+        var number = run.GetProperty("number").GetInt64();
 
-        // The seed's "Example payload template", as the workflow file holds it, rendered with this run.
+        // The seed's "Example payload template", as the workflow file holds it, rendered with this run. Its
+        // "{{workflow_run_id}}" is inside a string, so, as Dograh's renderer does, it becomes the number's digits.
         var expected = new JsonObject
         {
-            ["run_id"] = runId,
+            ["run_id"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["customer"] = "Ada Lovelace",
             ["outcome"] = "refund issued",
             ["recording"] = $"https://recordings.example/calls/{runId}.wav",
@@ -74,9 +78,45 @@ public sealed class DograhSeedTests : IAsyncLifetime
         Assert.Null(received.Header("webhook-signature")); // nodes authenticate with credentials, not signatures
 
         // The template was rendered from this run, which succeeded on its own.
-        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await DograhExample.SignInAsync(host.Client));
-        var run = await RunPolling.WaitForRunAsync(host.Client, runId);
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_receiver_gets_workflow_run_id_as_the_runs_integer_number_and_the_uuid_as_workflow_run_uuid()
+    {
+        // Without a payload_template the body is every variable, each as the JSON value it is: Dograh's
+        // workflow_run_id is an integer, so a receiver may read it as one.
+        DograhExample.EditNode(_folder, node => node.Remove("payload_template"));
+        var host = await StartHostAsync();
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await DograhExample.SignInAsync(host.Client));
+
+        var numbers = new List<long>();
+        var received = new List<JsonObject>();
+        foreach (var customer in new[] { "Ada Lovelace", "Grace Hopper" })
+        {
+            var runId = await DograhExample.ReportCallAsync(host.Client, $$"""{"customer_name":"{{customer}}"}""");
+            var run = await RunPolling.WaitForRunAsync(host.Client, runId);
+            var number = run.GetProperty("number").GetInt64();
+            var body = JsonNode.Parse((await _receiver.WaitForAsync(numbers.Count + 1, TimeSpan.FromSeconds(30)))[numbers.Count].Text)!.AsObject();
+
+            Assert.Equal(customer, body["initial_context"]!["customer_name"]!.GetValue<string>());
+            Assert.Equal(JsonValueKind.Number, body["workflow_run_id"]!.GetValueKind());
+            Assert.Equal(number, body["workflow_run_id"]!.GetValue<long>());
+            Assert.Equal(runId, body["workflow_run_uuid"]!.GetValue<string>());
+            Assert.Equal($"Support line #{number}", body["workflow_run_name"]!.GetValue<string>());
+            numbers.Add(number);
+            received.Add(body);
+        }
+
+        Assert.True(numbers[0] > 0 && numbers[1] > numbers[0], $"run numbers {numbers[0]}, {numbers[1]}");
+
+        // The same numbers after a restart: they are stored, not counted in memory.
+        host = await StartHostAsync();
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await DograhExample.SignInAsync(host.Client));
+        var third = await DograhExample.ReportCallAsync(host.Client, """{"customer_name":"Ada"}""");
+        Assert.True((await RunPolling.WaitForRunAsync(host.Client, third)).GetProperty("number").GetInt64() > numbers[1]);
+        var again = await RunPolling.WaitForRunAsync(host.Client, received[0]["workflow_run_uuid"]!.GetValue<string>());
+        Assert.Equal(numbers[0], again.GetProperty("number").GetInt64());
     }
 
     [Theory]
@@ -196,9 +236,11 @@ public sealed class DograhSeedTests : IAsyncLifetime
 
         var runId = await DograhExample.ReportCallAsync(host.Client, """{"customer_name":"Ada"}""");
         var received = Assert.Single(await _receiver.WaitForAsync(1, TimeSpan.FromSeconds(30)));
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await DograhExample.SignInAsync(host.Client));
+        var number = (await RunPolling.WaitForRunAsync(host.Client, runId)).GetProperty("number").GetInt64();
 
         Assert.Equal(
-            new JsonObject { ["run_id"] = runId, ["status"] = "failed", ["error"] = "exit code 3", ["outcome"] = "refund issued" }.ToJsonString(),
+            new JsonObject { ["run_id"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "failed", ["error"] = "exit code 3", ["outcome"] = "refund issued" }.ToJsonString(),
             JsonNode.Parse(received.Text)!.ToJsonString());
     }
 

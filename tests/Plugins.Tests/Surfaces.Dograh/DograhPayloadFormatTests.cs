@@ -21,6 +21,7 @@ public sealed class DograhPayloadFormatTests
         new(Guid.NewGuid(), type, hook, DateTimeOffset.UtcNow, new JsonObject
         {
             ["runId"] = "0199f0a1-7c2e-7b3d-9a44-5e6f70819203",
+            ["runNumber"] = 1207,
             ["hook"] = hook,
             ["status"] = type == "run.completed" ? "succeeded" : "failed",
             ["exitCode"] = 0,
@@ -43,7 +44,7 @@ public sealed class DograhPayloadFormatTests
         Assert.NotNull(rendered);
         Assert.Equal("application/json", rendered.ContentType);
         Assert.Equal(
-            """{"run_id":"0199f0a1-7c2e-7b3d-9a44-5e6f70819203","customer":"Zoë <Ada> O'Brien","outcome":"refund issued"}""",
+            """{"run_id":"1207","customer":"Zoë <Ada> O'Brien","outcome":"refund issued"}""",
             Encoding.UTF8.GetString(rendered.Body));
     }
 
@@ -67,7 +68,9 @@ public sealed class DograhPayloadFormatTests
         var body = JsonNode.Parse(Format.Render(destination, Event())!.Body)!.AsObject();
 
         Assert.Equal(12, body["workflow_id"]!.GetValue<int>());
-        Assert.Equal("Support line #0199f0a1-7c2e-7b3d-9a44-5e6f70819203", body["workflow_run_name"]!.GetValue<string>());
+        Assert.Equal(1207L, body["workflow_run_id"]!.GetValue<long>());
+        Assert.Equal("0199f0a1-7c2e-7b3d-9a44-5e6f70819203", body["workflow_run_uuid"]!.GetValue<string>());
+        Assert.Equal("Support line #1207", body["workflow_run_name"]!.GetValue<string>());
         Assert.Equal("refund issued", body["gathered_context"]!["resolution"]!.GetValue<string>());
         Assert.All(RunVariables.Documented, name => Assert.True(body.ContainsKey(name), name));
     }

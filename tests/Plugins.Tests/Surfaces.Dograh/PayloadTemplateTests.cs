@@ -10,13 +10,14 @@ namespace Webhooks.Modular.Plugins.Tests.Surfaces.Dograh;
 /// <summary>Dograh's payload templates: every string of the JSON template, keys too, with <c>{{path}}</c> placeholders.</summary>
 public sealed class PayloadTemplateTests
 {
-    private const string RunId = "0199f0a1-7c2e-7b3d-9a44-5e6f70819203";
+    private const string RunUuid = "0199f0a1-7c2e-7b3d-9a44-5e6f70819203";
 
     /// <summary>The variables of a finished call, as <see cref="RunVariables"/> builds them.</summary>
     private static JsonObject Variables() => JsonNode.Parse($$"""
         {
-          "workflow_run_id": "{{RunId}}",
-          "workflow_run_name": "Support line #{{RunId}}",
+          "workflow_run_id": 1207,
+          "workflow_run_uuid": "{{RunUuid}}",
+          "workflow_run_name": "Support line #1207",
           "workflow_id": 7,
           "workflow_name": "Support line",
           "initial_context": {
@@ -60,9 +61,9 @@ public sealed class PayloadTemplateTests
             """;
 
         Assert.Equal(
-            Compact($$"""
+            Compact("""
                 {
-                  "run_id": "{{RunId}}",
+                  "run_id": "1207",
                   "customer": "Ada Lovelace",
                   "outcome": "refund issued",
                   "recording": "https://recordings.example/calls/42.wav"
@@ -100,7 +101,7 @@ public sealed class PayloadTemplateTests
     public void Text_around_placeholders_is_kept()
     {
         Assert.Equal(
-            $"Run {RunId} of Support line: succeeded (refund issued).",
+            "Run 1207 of Support line: succeeded (refund issued).",
             Text("Run {{workflow_run_id}} of {{workflow_name}}: {{status}} ({{gathered_context.resolution}})."));
     }
 

@@ -9,10 +9,13 @@ public sealed class RunVariablesTests
 {
     private static readonly NodeTemplate Node = new(7, "Support line", "webhook-1", "Notify CRM", null);
 
+    private const string RunId = "0199f0a1-7c2e-7b3d-9a44-5e6f70819203";
+
     private static JsonObject Run(string output, string status = "succeeded", string? error = null, string input = """{"customer_name":"Ada"}""") =>
         new()
         {
-            ["runId"] = "run-42",
+            ["runId"] = RunId,
+            ["runNumber"] = 42,
             ["hook"] = "call-completed",
             ["status"] = status,
             ["exitCode"] = status == "succeeded" ? 0 : 3,
@@ -39,8 +42,9 @@ public sealed class RunVariablesTests
         Assert.Equal(
             JsonNode.Parse("""
                 {
-                  "workflow_run_id": "run-42",
-                  "workflow_run_name": "Support line #run-42",
+                  "workflow_run_id": 42,
+                  "workflow_run_uuid": "0199f0a1-7c2e-7b3d-9a44-5e6f70819203",
+                  "workflow_run_name": "Support line #42",
                   "workflow_id": 7,
                   "workflow_name": "Support line",
                   "initial_context": { "customer_name": "Ada" },
@@ -110,5 +114,30 @@ public sealed class RunVariablesTests
         var variables = RunVariables.Build(Node, Run("x"));
 
         Assert.All(RunVariables.Documented, name => Assert.True(variables.ContainsKey(name), name));
+    }
+
+    [Fact]
+    public void The_run_id_is_the_runs_number_as_an_integer_and_the_uuid_has_its_own_name()
+    {
+        var variables = RunVariables.Build(Node, Run("x"));
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, variables["workflow_run_id"]!.GetValueKind());
+        Assert.Equal(42L, variables["workflow_run_id"]!.GetValue<long>());
+        Assert.Equal(RunId, variables["workflow_run_uuid"]!.GetValue<string>());
+        Assert.Equal("Support line #42", variables["workflow_run_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_run_without_a_number_has_a_null_run_id_and_is_named_by_its_uuid()
+    {
+        var run = Run("x");
+        run.Remove("runNumber");
+
+        var variables = RunVariables.Build(Node, run);
+
+        Assert.True(variables.ContainsKey("workflow_run_id"));
+        Assert.Null(variables["workflow_run_id"]);
+        Assert.Equal(RunId, variables["workflow_run_uuid"]!.GetValue<string>());
+        Assert.Equal($"Support line #{RunId}", variables["workflow_run_name"]!.GetValue<string>());
     }
 }

@@ -25,14 +25,20 @@ public sealed class EventStoreContract
         Assert.Equal(webhook.Event.Id, result.EventId);
         Assert.Equal(webhook.Runs.Select(r => r.Id), result.RunIds);
         Samples.AssertSame(webhook.Event, await stores.Events.GetEventAsync(webhook.Event.Id, None));
+        var numbers = new List<long>();
         foreach (var run in webhook.Runs)
         {
+            var storedRun = await stores.Runs.GetRunAsync(run.Id, None);
+            Assert.NotNull(storedRun);
+            numbers.Add(storedRun.Number);
             Assert.Equal(
                 new RunRecord(
                     run.Id, webhook.Event.Id, webhook.Event.RequestId, run.HookName, run.ActionType, run.Input, RunStatus.Queued, 0, 4,
-                    now, null, null, null, null, null, null, null),
-                await stores.Runs.GetRunAsync(run.Id, None));
+                    now, null, null, null, null, null, null, null) { Number = storedRun.Number },
+                storedRun);
         }
+
+        Assert.Equal([1L, 2L], numbers.Order()); // the first runs of the database
 
         var stored = await stores.Deliveries.GetDeliveryAsync(delivery.Id, None);
         Assert.NotNull(stored);

@@ -52,6 +52,49 @@ public sealed class PostgresMigrationTests
     }
 
     [PostgresFact]
+    public async Task Runs_stored_before_run_numbers_are_numbered_in_creation_order_and_new_runs_follow()
+    {
+        await using var schema = new PostgresTestSchema();
+
+        // A schema written by the version before step 3: runs without numbers, created in another order than their ids.
+        await using (var connection = await schema.OpenAsync())
+        {
+            await SchemaMigrator.MigrateAsync(
+                connection, schema.Name, [.. SchemaMigrations.All.Where(m => m.Version < 3)], schema.Clock.UtcNow, CancellationToken.None);
+        }
+
+        await schema.ExecuteAsync($$"""
+            INSERT INTO {{schema.Quoted}}.events (id, request_id, hook_name, method, path, headers, query, body, received_at)
+            VALUES ('0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'POST', '/hooks/deploy', '{}', '{}', '\x', '2026-01-01T00:00:00Z');
+            INSERT INTO {{schema.Quoted}}.runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
+            VALUES ('run-a', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'succeeded', 1, 1, '2026-01-01T00:00:03Z', '2026-01-01T00:00:03Z'),
+                   ('run-b', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'queued', 0, 1, '2026-01-01T00:00:01Z', '2026-01-01T00:00:01Z'),
+                   ('run-c', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'failed', 1, 1, '2026-01-01T00:00:02Z', '2026-01-01T00:00:02Z'),
+                   ('run-d', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'queued', 0, 1, '2026-01-01T00:00:02Z', '2026-01-01T00:00:02Z');
+            """);
+
+        var host = await schema.StartHostAsync();
+        var other = await schema.StartHostAsync();
+
+        // Oldest first; runs created in the same instant by id. Every host reads the same numbers.
+        foreach (var (id, number) in new[] { ("run-b", 1L), ("run-c", 2L), ("run-d", 3L), ("run-a", 4L) })
+        {
+            Assert.Equal((id, number), (id, (await host.Runs.GetRunAsync(id, CancellationToken.None))!.Number));
+            Assert.Equal((id, number), (id, (await other.Runs.GetRunAsync(id, CancellationToken.None))!.Number));
+        }
+
+        var webhook = Samples.Webhook(schema.Clock.UtcNow, runs: 2);
+        await other.Events.AcceptAsync(webhook, CancellationToken.None);
+        var numbers = new List<long>();
+        foreach (var run in webhook.Runs)
+        {
+            numbers.Add((await host.Runs.GetRunAsync(run.Id, CancellationToken.None))!.Number);
+        }
+
+        Assert.Equal([5L, 6L], numbers.Order());
+    }
+
+    [PostgresFact]
     public async Task A_schema_newer_than_the_code_stops_the_host_with_both_versions_named()
     {
         await using var schema = new PostgresTestSchema();

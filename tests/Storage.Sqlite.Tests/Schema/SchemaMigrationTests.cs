@@ -114,6 +114,71 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task Runs_stored_before_run_numbers_are_numbered_in_creation_order_and_new_runs_follow()
+    {
+        // A file written by the version before step 9: runs without numbers, created in another order than their ids.
+        var db = TestDatabase.Create(migrations: [.. SchemaMigrations.All.Where(m => m.Version < 9)]);
+        try
+        {
+            await db.Database.InitializeAsync(None);
+            await db.Database.WriteAsync(
+                transaction =>
+                {
+                    using var command = transaction.Connection!.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = """
+                        INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, received_at)
+                        VALUES ('0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'POST', '/hooks/deploy', '{}', '{}', x'', 0);
+                        INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
+                        VALUES ('run-a', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'succeeded', 1, 1, 3000, 3000),
+                               ('run-b', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'queued', 0, 1, 1000, 1000),
+                               ('run-c', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'failed', 1, 1, 2000, 2000),
+                               ('run-d', '0199f0a1-7c2e-7b3d-9a44-5e6f70819203', 'req', 'deploy', 'command', '{}', 'queued', 0, 1, 2000, 2000);
+                        """;
+                    return command.ExecuteNonQuery();
+                },
+                None);
+
+            db = await db.ReopenAsync();
+            await db.Database.InitializeAsync(None);
+
+            // Oldest first; runs created in the same millisecond by id.
+            Assert.Equal(
+                [("run-b", 1L), ("run-c", 2L), ("run-d", 3L), ("run-a", 4L)],
+                await Task.WhenAll(new[] { "run-b", "run-c", "run-d", "run-a" }.Select(async id => (id, (await db.Runs.GetRunAsync(id, None))!.Number))));
+            var webhook = SampleWebhooks.Create(db.Clock.UtcNow, runs: 2);
+            await db.Events.AcceptAsync(webhook, None);
+            Assert.Equal([5L, 6L], await Task.WhenAll(webhook.Runs.Select(async r => (await db.Runs.GetRunAsync(r.Id, None))!.Number)));
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_number_is_not_given_again_after_its_run_is_deleted()
+    {
+        await using var db = TestDatabase.Create();
+        var first = SampleWebhooks.Create(db.Clock.UtcNow, runs: 2);
+        await db.Events.AcceptAsync(first, None);
+        await db.Database.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM runs";
+                return command.ExecuteNonQuery();
+            },
+            None);
+
+        var second = SampleWebhooks.Create(db.Clock.UtcNow);
+        await db.Events.AcceptAsync(second, None);
+
+        Assert.Equal(3L, (await db.Runs.GetRunAsync(second.Runs[0].Id, None))!.Number);
+    }
+
+    [Fact]
     public async Task Database_is_in_wal_mode_and_enforces_foreign_keys()
     {
         await using var db = TestDatabase.Create();
