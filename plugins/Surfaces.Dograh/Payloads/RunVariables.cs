@@ -91,7 +91,9 @@ internal static class RunVariables
 
     /// <summary>The run's number from the outcome event; null in an event of a store that does not number runs.</summary>
     private static long? NumberOf(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number) && number > 0
+        // Read from its JSON text, whatever CLR type the node holds (a parsed element, or an int set in code).
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number
             : null;
 

@@ -143,12 +143,12 @@ public sealed class SchemaMigrationTests
             await db.Database.InitializeAsync(None);
 
             // Oldest first; runs created in the same millisecond by id.
-            Assert.Equal(
-                [("run-b", 1L), ("run-c", 2L), ("run-d", 3L), ("run-a", 4L)],
-                await Task.WhenAll(new[] { "run-b", "run-c", "run-d", "run-a" }.Select(async id => (id, (await db.Runs.GetRunAsync(id, None))!.Number))));
+            var existing = await Task.WhenAll(new[] { "run-b", "run-c", "run-d", "run-a" }.Select(async id => (id, (await db.Runs.GetRunAsync(id, None))!.Number)));
+            Assert.Equal(new[] { ("run-b", 1L), ("run-c", 2L), ("run-d", 3L), ("run-a", 4L) }, existing);
             var webhook = SampleWebhooks.Create(db.Clock.UtcNow, runs: 2);
             await db.Events.AcceptAsync(webhook, None);
-            Assert.Equal([5L, 6L], await Task.WhenAll(webhook.Runs.Select(async r => (await db.Runs.GetRunAsync(r.Id, None))!.Number)));
+            var added = await Task.WhenAll(webhook.Runs.Select(async r => (await db.Runs.GetRunAsync(r.Id, None))!.Number));
+            Assert.Equal(new[] { 5L, 6L }, added);
         }
         finally
         {
