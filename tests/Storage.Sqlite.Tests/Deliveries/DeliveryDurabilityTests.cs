@@ -52,14 +52,29 @@ public sealed class DeliveryDurabilityTests
         var db = TestDatabase.Create(migrations: version6);
         try
         {
-            var earlier = SampleWebhooks.Create(db.Clock.UtcNow, runs: 1);
-            await db.Events.AcceptAsync(earlier, None);
+            // Written as version 6 wrote it: today's writer needs the later steps (run numbers, step 9).
+            const string EventId = "0199f0a1-7c2e-7b3d-9a44-5e6f70819203";
+            const string RunId = "0199f0a1-7c2e-7b3d-9a44-5e6f70819204";
+            await db.Database.WriteAsync(
+                transaction =>
+                {
+                    using var command = transaction.Connection!.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = $$"""
+                        INSERT INTO events (id, request_id, hook_name, method, path, headers, query, body, received_at)
+                        VALUES ('{{EventId}}', 'req', 'deploy', 'POST', '/hooks/deploy', '{}', '{}', x'', 0);
+                        INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at)
+                        VALUES ('{{RunId}}', '{{EventId}}', 'req', 'deploy', 'command', '{}', 'queued', 0, 3, 0, 0);
+                        """;
+                    return command.ExecuteNonQuery();
+                },
+                None);
             Assert.Null(await db.ScalarAsync("SELECT name FROM sqlite_master WHERE name = 'deliveries'"));
 
             db = await db.ReopenAsync();
             await db.Database.InitializeAsync(None);
 
-            Assert.Equal(7L, await db.ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
+            Assert.Equal((long)SchemaMigrations.All.Max(m => m.Version), await db.ScalarAsync("SELECT MAX(version) FROM schema_migrations"));
             Assert.Equal("outbound delivery", await db.ScalarAsync("SELECT name FROM schema_migrations WHERE version = 7"));
             foreach (var table in new[] { "destinations", "deliveries", "delivery_attempts", "credentials" })
             {
@@ -71,8 +86,8 @@ public sealed class DeliveryDurabilityTests
                 await db.ScalarAsync("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries' AND sql IS NOT NULL ORDER BY name)"));
 
             // What was there is untouched, and the new tables work alongside it.
-            Assert.NotNull(await db.Events.GetEventAsync(earlier.Event.Id, None));
-            Assert.Equal(RunStatus.Queued, (await db.Runs.GetRunAsync(earlier.Runs[0].Id, None))!.Status);
+            Assert.NotNull(await db.Events.GetEventAsync(Guid.Parse(EventId), None));
+            Assert.Equal(RunStatus.Queued, (await db.Runs.GetRunAsync(RunId, None))!.Status);
             var now = db.Clock.UtcNow;
             await db.Deliveries.CreateDestinationAsync(SampleDeliveries.Destination("d", now), None);
             await SampleDeliveries.SeedAsync(db, SampleDeliveries.Delivery("d", now, "x"));
