@@ -22,7 +22,8 @@ internal static class RunVariables
     /// <summary>
     /// <c>workflow_run_id</c> = the run's number (an integer, as Dograh types it; null when the store gave none);
     /// <c>workflow_run_uuid</c> = the run's id (the engine's UUID); <c>workflow_run_name</c> =
-    /// <c>"&lt;workflow name&gt; #&lt;run number&gt;"</c>; <c>initial_context</c> = the run's input. When the run's output (or its last non-empty line) is a JSON object:
+    /// <c>"&lt;workflow name&gt; #&lt;run number&gt;"</c>; <c>initial_context</c> = the run's input. When the run's
+    /// output (or its last non-empty line) is a JSON object:
     /// <c>gathered_context</c> = its <c>gathered_context</c>, else the whole object; <c>cost_info</c>,
     /// <c>annotations</c>, <c>recording_url</c>, <c>transcript_url</c> = its keys (else <c>{}</c>, <c>{}</c>, null,
     /// null). Otherwise <c>gathered_context</c> = <c>{"output": "&lt;the output&gt;"}</c>.
