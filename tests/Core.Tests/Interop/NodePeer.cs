@@ -69,7 +69,7 @@ internal static class NodePeer
 
     private static string? FindMissing()
     {
-        const string Fix = "run `npm ci --prefix tests/Interop/node` (.ci/run does; see README)";
+        const string Fix = "run `npm ci --prefix tests/Interop/node`, as .ci/run does; see docs/interop.md";
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, OperatingSystem.IsWindows() ? "node.exe" : "node")));
@@ -85,14 +85,14 @@ internal static class NodePeer
             var installed = Path.Combine(Folder, "node_modules", dependency.Name, "package.json");
             if (!File.Exists(installed))
             {
-                return $"interop tests skipped: {dependency.Name} is not installed in tests/Interop/node ({Fix})";
+                return $"interop tests skipped: {dependency.Name} is not installed in tests/Interop/node: {Fix}";
             }
 
             using var package = JsonDocument.Parse(File.ReadAllText(installed));
             var version = package.RootElement.GetProperty("version").GetString();
             if (version != dependency.Value.GetString())
             {
-                return $"interop tests skipped: tests/Interop/node has {dependency.Name} {version}, not the pinned {dependency.Value.GetString()} ({Fix})";
+                return $"interop tests skipped: tests/Interop/node has {dependency.Name} {version}, not the pinned {dependency.Value.GetString()}: {Fix}";
             }
         }
 

@@ -40,11 +40,11 @@ internal static class PeerPayloads
         """;
 
     public static string StandardWebhooksMessage(string orderId) =>
-        $$"""{"type":"invoice.paid","timestamp":"2026-12-07T17:02:11.000Z","data":{"id":"{{orderId}}","amount":4200,"currency":"EUR","customer":"Łukasz"}}""";
+        $$$"""{"type":"invoice.paid","timestamp":"2026-12-07T17:02:11.000Z","data":{"id":"{{{orderId}}}","amount":4200,"currency":"EUR","customer":"Łukasz"}}""";
 
     public static string SlackEventCallback(string eventId) =>
-        $$"""{"token":"XXYYZZ","team_id":"T0INTEROP","context_team_id":"T0INTEROP","api_app_id":"A0INTEROP","event":{"type":"app_mention","user":"U0INTEROP","text":"<@U0BOT> deploy staging :rocket: ✓","ts":"1796662000.000200","channel":"C0INTEROP","event_ts":"1796662000.000200"},"type":"event_callback","event_id":"{{eventId}}","event_time":1796662000,"authorizations":[{"enterprise_id":null,"team_id":"T0INTEROP","user_id":"U0BOT","is_bot":true,"is_enterprise_install":false}],"is_ext_shared_channel":false,"event_context":"4-interop"}""";
+        $$$"""{"token":"XXYYZZ","team_id":"T0INTEROP","context_team_id":"T0INTEROP","api_app_id":"A0INTEROP","event":{"type":"app_mention","user":"U0INTEROP","text":"<@U0BOT> deploy staging :rocket: ✓","ts":"1796662000.000200","channel":"C0INTEROP","event_ts":"1796662000.000200"},"type":"event_callback","event_id":"{{{eventId}}}","event_time":1796662000,"authorizations":[{"enterprise_id":null,"team_id":"T0INTEROP","user_id":"U0BOT","is_bot":true,"is_enterprise_install":false}],"is_ext_shared_channel":false,"event_context":"4-interop"}""";
 
     public static string ShopifyOrderCreated(long orderId) =>
-        $$"""{"id":{{orderId}},"admin_graphql_api_id":"gid://shopify/Order/{{orderId}}","email":"jon@example.com","created_at":"2026-12-07T12:02:11-05:00","currency":"CAD","current_total_price":"398.00","financial_status":"paid","name":"#1001","order_number":1001,"line_items":[{"id":866550311766439020,"product_id":632910392,"title":"Crème brûlée kit","quantity":1,"price":"199.00","sku":"IPOD2008PINK"}],"shipping_address":{"city":"Montréal","country_code":"CA"}}""";
+        $$$"""{"id":{{{orderId}}},"admin_graphql_api_id":"gid://shopify/Order/{{{orderId}}}","email":"jon@example.com","created_at":"2026-12-07T12:02:11-05:00","currency":"CAD","current_total_price":"398.00","financial_status":"paid","name":"#1001","order_number":1001,"line_items":[{"id":866550311766439020,"product_id":632910392,"title":"Crème brûlée kit","quantity":1,"price":"199.00","sku":"IPOD2008PINK"}],"shipping_address":{"city":"Montréal","country_code":"CA"}}""";
 }
