@@ -44,8 +44,15 @@ internal static class NodePeer
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(input));
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(input));
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // node ended before reading its input (a script that does not load): its exit code and stderr say why, below.
+        }
 
         // Generous: loading a library takes a second or two on a busy 2-core machine.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
