@@ -9,11 +9,14 @@ using Webhooks.Modular.Core.Workers;
 namespace Webhooks.Modular.Core.Delivery;
 
 /// <summary>
-/// Claims due deliveries under a lease and sends them through their destination's channel, up to
-/// <see cref="DeliveryOptions.Concurrency"/> at once and <see cref="DeliveryOptions.PerDestinationConcurrency"/> per
-/// destination; destinations whose circuit is open are not claimed. Every attempt is recorded with its outcome in one
-/// fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its leases
-/// expire and the deliveries are claimed again (at least once, never twice while a lease holds).
+/// Claims due deliveries under a lease and sends them through their destination's channel, at most
+/// <see cref="DeliveryOptions.PerDestinationConcurrency"/> at once per destination; destinations whose circuit is open
+/// are not claimed. The shared <see cref="DeliveryOptions.Concurrency"/> counts only attempts younger than
+/// <see cref="DeliveryOptions.SlowAttemptMilliseconds"/>: an attempt still waiting for its answer after that keeps its
+/// destination's slot but gives the shared one back (bounded only by <see cref="DeliveryOptions.MaxInFlight"/>), so
+/// destinations that never answer hold their own slots and no one else's. Every attempt is recorded with its outcome
+/// in one fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its
+/// leases expire and the deliveries are claimed again (at least once, never twice while a lease holds).
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryServices services,
@@ -36,13 +39,18 @@ internal sealed class DeliveryWorker(
         }
 
         Log.DeliveryWorkerStarted(logger, _workerId, _options.Concurrency, _options.PerDestinationConcurrency, _options.Lease);
-        var inFlight = new List<(Task Task, string DestinationId)>();
+        var inFlight = new List<InFlight>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 inFlight.RemoveAll(f => f.Task.IsCompleted);
-                var free = _options.Concurrency - inFlight.Count;
+
+                // HTTP waits cost a socket, not a thread: an attempt that has waited past SlowAttempt leaves the
+                // shared slots, so that destinations that hang (up to the channel's timeout) cannot starve the rest.
+                var started = Clock.GetTimestamp();
+                var young = inFlight.Count(f => Clock.GetElapsedTime(f.StartedAt, started) < _options.SlowAttempt);
+                var free = Math.Min(_options.Concurrency - young, _options.MaxInFlight - inFlight.Count);
                 var claimedAll = false;
                 if (free > 0)
                 {
@@ -67,7 +75,8 @@ internal sealed class DeliveryWorker(
                         }
 
                         perDestination[delivery.DestinationId] = count + 1;
-                        inFlight.Add((Task.Run(() => AttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId));
+                        inFlight.Add(new InFlight(
+                            Task.Run(() => AttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId, Clock.GetTimestamp()));
                     }
 
                     claimedAll = claimed.Count == free;
@@ -78,7 +87,19 @@ internal sealed class DeliveryWorker(
                     continue; // There may be more due.
                 }
 
-                var wake = signal.WaitAsync(_options.Poll, stoppingToken);
+                // Wake when an attempt ends, when work is signalled, or when the next young attempt turns slow and so
+                // frees a shared slot, whichever comes first.
+                var wait = _options.Poll;
+                foreach (var f in inFlight)
+                {
+                    var left = _options.SlowAttempt - Clock.GetElapsedTime(f.StartedAt);
+                    if (left > TimeSpan.Zero && left < wait)
+                    {
+                        wait = left;
+                    }
+                }
+
+                var wake = signal.WaitAsync(wait, stoppingToken);
                 await (inFlight.Count > 0 ? Task.WhenAny(inFlight.Select(f => f.Task).Append(wake)) : wake);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -197,4 +218,7 @@ internal sealed class DeliveryWorker(
     }
 
     private static DeliveryAttemptResult Failure(string error) => new(false, null, TimeSpan.Zero, null, error, null);
+
+    /// <summary>An attempt under way: its task, its destination, and when it started (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    private readonly record struct InFlight(Task Task, string DestinationId, long StartedAt);
 }
