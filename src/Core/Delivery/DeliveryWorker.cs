@@ -12,9 +12,11 @@ namespace Webhooks.Modular.Core.Delivery;
 /// Claims due deliveries under a lease and sends them through their destination's channel, at most
 /// <see cref="DeliveryOptions.PerDestinationConcurrency"/> at once per destination; destinations whose circuit is open
 /// are not claimed. The shared <see cref="DeliveryOptions.Concurrency"/> counts only attempts younger than
-/// <see cref="DeliveryOptions.SlowAttemptMilliseconds"/>: an attempt still waiting for its answer after that keeps its
-/// destination's slot but gives the shared one back (bounded only by <see cref="DeliveryOptions.MaxInFlight"/>), so
-/// destinations that never answer hold their own slots and no one else's. Every attempt is recorded with its outcome
+/// <see cref="DeliveryOptions.SlowAttemptMilliseconds"/> to destinations not known to be slow: an attempt still waiting
+/// for its answer after that keeps its destination's slot but gives the shared one back, and marks its destination
+/// slow until one of its attempts ends within that time; attempts to a slow destination never take a shared slot. All
+/// attempts together are bounded by <see cref="DeliveryOptions.MaxInFlight"/>. So destinations that never answer hold
+/// their own slots and no one else's. Every attempt is recorded with its outcome
 /// in one fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its
 /// leases expire and the deliveries are claimed again (at least once, never twice while a lease holds).
 /// </summary>
@@ -40,16 +42,28 @@ internal sealed class DeliveryWorker(
 
         Log.DeliveryWorkerStarted(logger, _workerId, _options.Concurrency, _options.PerDestinationConcurrency, _options.Lease);
         var inFlight = new List<InFlight>();
+        var slow = new HashSet<string>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                inFlight.RemoveAll(f => f.Task.IsCompleted);
-
                 // HTTP waits cost a socket, not a thread: an attempt that has waited past SlowAttempt leaves the
-                // shared slots, so that destinations that hang (up to the channel's timeout) cannot starve the rest.
+                // shared slots, and its destination counts as slow until an attempt to it ends within that time, so
+                // that destinations that hang (up to the channel's timeout) cannot starve the rest, even as their
+                // timed-out attempts are replaced.
+                foreach (var f in inFlight.Where(f => f.Task.IsCompletedSuccessfully && f.Task.Result))
+                {
+                    slow.Remove(f.DestinationId);
+                }
+
+                inFlight.RemoveAll(f => f.Task.IsCompleted);
                 var started = Clock.GetTimestamp();
-                var young = inFlight.Count(f => Clock.GetElapsedTime(f.StartedAt, started) < _options.SlowAttempt);
+                foreach (var f in inFlight.Where(f => Clock.GetElapsedTime(f.StartedAt, started) >= _options.SlowAttempt))
+                {
+                    slow.Add(f.DestinationId);
+                }
+
+                var young = inFlight.Count(f => !slow.Contains(f.DestinationId));
                 var free = Math.Min(_options.Concurrency - young, _options.MaxInFlight - inFlight.Count);
                 var claimedAll = false;
                 if (free > 0)
@@ -76,7 +90,7 @@ internal sealed class DeliveryWorker(
 
                         perDestination[delivery.DestinationId] = count + 1;
                         inFlight.Add(new InFlight(
-                            Task.Run(() => AttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId, Clock.GetTimestamp()));
+                            Task.Run(() => TimedAttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId, Clock.GetTimestamp()));
                     }
 
                     claimedAll = claimed.Count == free;
@@ -90,7 +104,7 @@ internal sealed class DeliveryWorker(
                 // Wake when an attempt ends, when work is signalled, or when the next young attempt turns slow and so
                 // frees a shared slot, whichever comes first.
                 var wait = _options.Poll;
-                foreach (var f in inFlight)
+                foreach (var f in inFlight.Where(f => !slow.Contains(f.DestinationId)))
                 {
                     var left = _options.SlowAttempt - Clock.GetElapsedTime(f.StartedAt);
                     if (left > TimeSpan.Zero && left < wait)
@@ -115,6 +129,14 @@ internal sealed class DeliveryWorker(
 
         // Attempts cut short by shutdown keep their lease until it expires; the deliveries are then claimed again.
         await Task.WhenAll(inFlight.Select(f => f.Task)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>The attempt; true when it ended within <see cref="DeliveryOptions.SlowAttempt"/> (its destination is not slow).</summary>
+    private async Task<bool> TimedAttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
+    {
+        var started = Clock.GetTimestamp();
+        await AttemptAsync(store, delivery, stoppingToken);
+        return Clock.GetElapsedTime(started) < _options.SlowAttempt;
     }
 
     private async Task AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
@@ -220,5 +242,5 @@ internal sealed class DeliveryWorker(
     private static DeliveryAttemptResult Failure(string error) => new(false, null, TimeSpan.Zero, null, error, null);
 
     /// <summary>An attempt under way: its task, its destination, and when it started (<see cref="TimeProvider.GetTimestamp"/>).</summary>
-    private readonly record struct InFlight(Task Task, string DestinationId, long StartedAt);
+    private readonly record struct InFlight(Task<bool> Task, string DestinationId, long StartedAt);
 }
