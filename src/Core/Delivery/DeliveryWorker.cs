@@ -131,15 +131,20 @@ internal sealed class DeliveryWorker(
         await Task.WhenAll(inFlight.Select(f => f.Task)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>The attempt; true when it ended within <see cref="DeliveryOptions.SlowAttempt"/> (its destination is not slow).</summary>
+    /// <summary>
+    /// The attempt; true when it reached its destination's channel and ended within
+    /// <see cref="DeliveryOptions.SlowAttempt"/>, which shows the destination is not slow. A claim given back unsent
+    /// (circuit open, destination disabled) shows nothing either way.
+    /// </summary>
     private async Task<bool> TimedAttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
     {
         var started = Clock.GetTimestamp();
-        await AttemptAsync(store, delivery, stoppingToken);
-        return Clock.GetElapsedTime(started) < _options.SlowAttempt;
+        var sent = await AttemptAsync(store, delivery, stoppingToken);
+        return sent && Clock.GetElapsedTime(started) < _options.SlowAttempt;
     }
 
-    private async Task AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
+    /// <summary>The attempt; true when it went through the channel (whatever the outcome), false when it was given back or cut short.</summary>
+    private async Task<bool> AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
     {
         try
         {
@@ -149,27 +154,29 @@ internal sealed class DeliveryWorker(
             {
                 // Disabled (or deleted) since the claim: the delivery waits for the destination to be enabled again.
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, now, CancellationToken.None);
-                return;
+                return false;
             }
 
             if (!services.Breaker.TryBegin(destination.Id, now))
             {
                 var until = services.Breaker.OpenUntil(destination.Id) ?? now;
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, until > now ? until : now, CancellationToken.None);
-                return;
+                return false;
             }
 
             var result = await SendAsync(store, destination, delivery, now, stoppingToken);
             if (result is null)
             {
-                return; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
+                return false; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
             }
 
             await RecordAsync(store, destination, delivery, now, result);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown while reading: the lease lapses and the delivery is claimed again.
+            return false;
         }
     }
 
