@@ -7,7 +7,11 @@ namespace Webhooks.Modular.Delivery.Http.Signing;
 /// <summary>
 /// Danube's signature: <c>X-Danube-Signature: t=&lt;unix seconds&gt;,sha256=&lt;lower-hex HMAC-SHA256(key, "{t}.{body}")&gt;</c>,
 /// keyed with the UTF-8 bytes of the whole secret text, <c>whsec_</c> included (as Danube's verification examples
-/// do). During a rotation every secret adds its own <c>sha256=</c> entry, newest first.
+/// do). During a rotation every secret adds its own <c>sha256=</c> entry, newest first and so the oldest last, on
+/// purpose: Danube's guide parses the header into a dictionary (<c>dict(p.split("=", 1) for p in ...)</c>), which keeps
+/// the last of repeated keys, so a receiver written that way compares only the oldest secret still signing. It keeps
+/// verifying with the secret it already has through the whole overlap, and needs the next one when that one stops
+/// signing (or it tries each secret it knows against that one entry, and needs no timing at all).
 /// </summary>
 internal static class DanubeSignature
 {
@@ -34,6 +38,7 @@ internal static class DanubeSignature
         body.CopyTo(signed.AsSpan(head.Length));
 
         var value = new StringBuilder("t=").Append(t);
+        // Newest first, oldest last: the last entry is the one a dictionary-parsing receiver keeps (see above).
         foreach (var secret in secrets)
         {
             var key = Encoding.UTF8.GetBytes(secret);

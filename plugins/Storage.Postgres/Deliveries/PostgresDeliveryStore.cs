@@ -84,10 +84,13 @@ internal sealed class PostgresDeliveryStore : IDeliveryStore
         // pending deliveries in deliveries_pending, locks them skipping any another host holds, and stops after
         // @per_destination; only those candidates (destinations × per-destination at most) are sorted for the
         // overall @max. So a claim never walks finished deliveries, nor a backlog of one destination past its first
-        // rows, and two hosts claiming at once take different deliveries without waiting for each other.
+        // rows, and two hosts claiming at once take different deliveries without waiting for each other. A lease
+        // still set when its delivery is claimed again expired unrecorded (its worker stopped mid-attempt, after the
+        // request may have gone out): that attempt is counted, so the next one does not repeat its number.
         _claim = $"""
             UPDATE {s}.deliveries AS d SET
-                lease_owner = @owner, lease_expires_at = @lease_expires_at, lease_token = d.lease_token + 1
+                lease_owner = @owner, lease_expires_at = @lease_expires_at, lease_token = d.lease_token + 1,
+                attempts = d.attempts + CASE WHEN d.lease_owner IS NULL THEN 0 ELSE 1 END
             FROM (
                 SELECT c.id
                 FROM {s}.destinations AS dest

@@ -19,11 +19,14 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     /// candidates (destinations × per-destination at most) are sorted for the overall <c>$max</c>. So a claim
     /// never walks finished deliveries, nor a backlog of one destination past its first rows. CROSS JOIN is how
     /// SQLite is told to keep <c>destinations</c> as the outer loop: left to itself it may scan every delivery and
-    /// test each against the subquery.
+    /// test each against the subquery. A lease that is still set when its delivery is claimed again expired
+    /// unrecorded: its worker stopped (or lost the store) mid-attempt, after the request may have gone out, so that
+    /// attempt is counted and the next one carries the next number instead of repeating it.
     /// </summary>
     internal const string ClaimSql = $"""
         UPDATE deliveries SET
-            lease_owner = $owner, lease_expires_at = $lease_expires_at, lease_token = lease_token + 1
+            lease_owner = $owner, lease_expires_at = $lease_expires_at, lease_token = lease_token + 1,
+            attempts = attempts + (lease_owner IS NOT NULL)
         WHERE id IN (
             SELECT d.id
             FROM destinations AS dest

@@ -8,7 +8,7 @@ namespace Webhooks.Modular.Abstractions.Delivery;
 /// <param name="ContentType">The body's media type.</param>
 /// <param name="Body">The body.</param>
 /// <param name="Status">Where it stands.</param>
-/// <param name="Attempts">Attempts recorded so far, replays included.</param>
+/// <param name="Attempts">Attempts made so far, replays included: those recorded, and those whose worker stopped before recording them (counted when their expired lease is claimed again).</param>
 /// <param name="Retries">Retries since it was created or last replayed; the retry policy counts these.</param>
 /// <param name="NextAttemptAt">When it is due.</param>
 /// <param name="LeaseToken">Increases with every claim; a worker records its attempt only while the token it claimed is current.</param>

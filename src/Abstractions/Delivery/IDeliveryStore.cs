@@ -36,6 +36,8 @@ public interface IDeliveryStore
     /// Claims up to <paramref name="max"/> pending deliveries that are due at <paramref name="now"/> and not leased
     /// (or whose lease expired), of active destinations only, at most <paramref name="perDestination"/> of any one
     /// destination, none of <paramref name="excludedDestinations"/>; oldest due first. Each claim raises the lease token.
+    /// A claim that takes over an expired lease also counts one attempt (<see cref="DeliveryRecord.Attempts"/>): the
+    /// worker that held it stopped without recording an attempt it may have sent, and attempt numbers must not repeat.
     /// </summary>
     /// <param name="owner">The claiming worker.</param>
     /// <param name="max">How many at most.</param>

@@ -6,11 +6,20 @@ public sealed class DeliveryOptions
     /// <summary>Whether this host sends deliveries (a host can accept only, and leave sending to others).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Attempts in flight at once, over all destinations.</summary>
+    /// <summary>
+    /// Attempts started at once over all destinations. An attempt counts here only for its first
+    /// <see cref="SlowAttemptMilliseconds"/>; after that it waits on its destination's slot alone.
+    /// </summary>
     public int Concurrency { get; set; } = 16;
 
-    /// <summary>Attempts in flight at once to any one destination, so that a slow one cannot hold up the others.</summary>
+    /// <summary>Attempts in flight at once to any one destination: all a destination that does not answer can hold.</summary>
     public int PerDestinationConcurrency { get; set; } = 4;
+
+    /// <summary>How long an attempt counts against <see cref="Concurrency"/> before it is treated as a wait for a slow destination.</summary>
+    public int SlowAttemptMilliseconds { get; set; } = 1000;
+
+    /// <summary>Attempts in flight at once, slow ones included: a bound on open requests, not on work.</summary>
+    public int MaxInFlight { get; set; } = 1024;
 
     /// <summary>How long a claimed delivery is leased; renewed while its attempt runs.</summary>
     public double LeaseSeconds { get; set; } = 60;
@@ -40,6 +49,8 @@ public sealed class DeliveryOptions
     public string KeysDirectory { get; set; } = "data/keys";
 
     internal TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    internal TimeSpan SlowAttempt => TimeSpan.FromMilliseconds(SlowAttemptMilliseconds);
 
     internal TimeSpan Poll => TimeSpan.FromMilliseconds(PollMilliseconds);
 }

@@ -92,6 +92,8 @@ internal static class DeliveryRegistration
 
         Require(options.Concurrency >= 1, "concurrency", "must be at least 1");
         Require(options.PerDestinationConcurrency >= 1, "perDestinationConcurrency", "must be at least 1");
+        Require(options.SlowAttemptMilliseconds >= 10, "slowAttemptMilliseconds", "must be at least 10");
+        Require(options.MaxInFlight >= options.Concurrency, "maxInFlight", $"must be at least concurrency ({options.Concurrency})");
         Require(options.LeaseSeconds > 0, "leaseSeconds", "must be positive");
         Require(options.PollMilliseconds >= 10, "pollMilliseconds", "must be at least 10");
         Require(options.CircuitBreakerFailures >= 1, "circuitBreakerFailures", "must be at least 1");

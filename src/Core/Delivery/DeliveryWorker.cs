@@ -9,11 +9,16 @@ using Webhooks.Modular.Core.Workers;
 namespace Webhooks.Modular.Core.Delivery;
 
 /// <summary>
-/// Claims due deliveries under a lease and sends them through their destination's channel, up to
-/// <see cref="DeliveryOptions.Concurrency"/> at once and <see cref="DeliveryOptions.PerDestinationConcurrency"/> per
-/// destination; destinations whose circuit is open are not claimed. Every attempt is recorded with its outcome in one
-/// fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its leases
-/// expire and the deliveries are claimed again (at least once, never twice while a lease holds).
+/// Claims due deliveries under a lease and sends them through their destination's channel, at most
+/// <see cref="DeliveryOptions.PerDestinationConcurrency"/> at once per destination; destinations whose circuit is open
+/// are not claimed. The shared <see cref="DeliveryOptions.Concurrency"/> counts only attempts younger than
+/// <see cref="DeliveryOptions.SlowAttemptMilliseconds"/> to destinations not known to be slow: an attempt still waiting
+/// for its answer after that keeps its destination's slot but gives the shared one back, and marks its destination
+/// slow until one of its attempts ends within that time; attempts to a slow destination never take a shared slot. All
+/// attempts together are bounded by <see cref="DeliveryOptions.MaxInFlight"/>. So destinations that never answer hold
+/// their own slots and no one else's. Every attempt is recorded with its outcome
+/// in one fenced write: a worker whose lease was taken over records nothing. A worker that dies loses nothing: its
+/// leases expire and the deliveries are claimed again (at least once, never twice while a lease holds).
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryServices services,
@@ -36,13 +41,30 @@ internal sealed class DeliveryWorker(
         }
 
         Log.DeliveryWorkerStarted(logger, _workerId, _options.Concurrency, _options.PerDestinationConcurrency, _options.Lease);
-        var inFlight = new List<(Task Task, string DestinationId)>();
+        var inFlight = new List<InFlight>();
+        var slow = new HashSet<string>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // HTTP waits cost a socket, not a thread: an attempt that has waited past SlowAttempt leaves the
+                // shared slots, and its destination counts as slow until an attempt to it ends within that time, so
+                // that destinations that hang (up to the channel's timeout) cannot starve the rest, even as their
+                // timed-out attempts are replaced.
+                foreach (var f in inFlight.Where(f => f.Task.IsCompletedSuccessfully && f.Task.Result))
+                {
+                    slow.Remove(f.DestinationId);
+                }
+
                 inFlight.RemoveAll(f => f.Task.IsCompleted);
-                var free = _options.Concurrency - inFlight.Count;
+                var started = Clock.GetTimestamp();
+                foreach (var f in inFlight.Where(f => Clock.GetElapsedTime(f.StartedAt, started) >= _options.SlowAttempt))
+                {
+                    slow.Add(f.DestinationId);
+                }
+
+                var young = inFlight.Count(f => !slow.Contains(f.DestinationId));
+                var free = Math.Min(_options.Concurrency - young, _options.MaxInFlight - inFlight.Count);
                 var claimedAll = false;
                 if (free > 0)
                 {
@@ -67,7 +89,8 @@ internal sealed class DeliveryWorker(
                         }
 
                         perDestination[delivery.DestinationId] = count + 1;
-                        inFlight.Add((Task.Run(() => AttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId));
+                        inFlight.Add(new InFlight(
+                            Task.Run(() => TimedAttemptAsync(store, delivery, stoppingToken), CancellationToken.None), delivery.DestinationId, Clock.GetTimestamp()));
                     }
 
                     claimedAll = claimed.Count == free;
@@ -78,7 +101,19 @@ internal sealed class DeliveryWorker(
                     continue; // There may be more due.
                 }
 
-                var wake = signal.WaitAsync(_options.Poll, stoppingToken);
+                // Wake when an attempt ends, when work is signalled, or when the next young attempt turns slow and so
+                // frees a shared slot, whichever comes first.
+                var wait = _options.Poll;
+                foreach (var f in inFlight.Where(f => !slow.Contains(f.DestinationId)))
+                {
+                    var left = _options.SlowAttempt - Clock.GetElapsedTime(f.StartedAt);
+                    if (left > TimeSpan.Zero && left < wait)
+                    {
+                        wait = left;
+                    }
+                }
+
+                var wake = signal.WaitAsync(wait, stoppingToken);
                 await (inFlight.Count > 0 ? Task.WhenAny(inFlight.Select(f => f.Task).Append(wake)) : wake);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -96,7 +131,20 @@ internal sealed class DeliveryWorker(
         await Task.WhenAll(inFlight.Select(f => f.Task)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    private async Task AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
+    /// <summary>
+    /// The attempt; true when it reached its destination's channel and ended within
+    /// <see cref="DeliveryOptions.SlowAttempt"/>, which shows the destination is not slow. A claim given back unsent
+    /// (circuit open, destination disabled) shows nothing either way.
+    /// </summary>
+    private async Task<bool> TimedAttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
+    {
+        var started = Clock.GetTimestamp();
+        var sent = await AttemptAsync(store, delivery, stoppingToken);
+        return sent && Clock.GetElapsedTime(started) < _options.SlowAttempt;
+    }
+
+    /// <summary>The attempt; true when it went through the channel (whatever the outcome), false when it was given back or cut short.</summary>
+    private async Task<bool> AttemptAsync(IDeliveryStore store, DeliveryRecord delivery, CancellationToken stoppingToken)
     {
         try
         {
@@ -106,27 +154,29 @@ internal sealed class DeliveryWorker(
             {
                 // Disabled (or deleted) since the claim: the delivery waits for the destination to be enabled again.
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, now, CancellationToken.None);
-                return;
+                return false;
             }
 
             if (!services.Breaker.TryBegin(destination.Id, now))
             {
                 var until = services.Breaker.OpenUntil(destination.Id) ?? now;
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, until > now ? until : now, CancellationToken.None);
-                return;
+                return false;
             }
 
             var result = await SendAsync(store, destination, delivery, now, stoppingToken);
             if (result is null)
             {
-                return; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
+                return false; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
             }
 
             await RecordAsync(store, destination, delivery, now, result);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown while reading: the lease lapses and the delivery is claimed again.
+            return false;
         }
     }
 
@@ -197,4 +247,7 @@ internal sealed class DeliveryWorker(
     }
 
     private static DeliveryAttemptResult Failure(string error) => new(false, null, TimeSpan.Zero, null, error, null);
+
+    /// <summary>An attempt under way: its task, its destination, and when it started (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    private readonly record struct InFlight(Task<bool> Task, string DestinationId, long StartedAt);
 }

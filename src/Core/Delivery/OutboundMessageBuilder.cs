@@ -31,8 +31,13 @@ internal sealed class OutboundMessageBuilder(ISecretProtector protector, ICreden
             }
         }
 
+        // Newest first, whatever order the store kept: the current secret (no expiry), then the rotated-out ones by
+        // how long they still sign, so the oldest comes last. Schemes whose receivers keep only one entry of a
+        // repeated key (Danube's guide keeps the last) depend on this order.
         var secrets = destination.Secrets
             .Where(s => s.ExpiresAt is null || s.ExpiresAt > now)
+            .OrderBy(s => s.ExpiresAt is null ? 0 : 1)
+            .ThenByDescending(s => s.ExpiresAt)
             .Select(s => protector.Unprotect(s.Protected))
             .ToArray();
         var message = new OutboundMessage(

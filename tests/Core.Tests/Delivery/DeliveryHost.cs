@@ -37,7 +37,8 @@ internal sealed class DeliveryHost : IAsyncDisposable
 
     public IWebhookPublisher Publisher => Host.Services.GetRequiredService<IWebhookPublisher>();
 
-    public static async Task<DeliveryHost> StartAsync(Action<DeliveryOptions>? delivery = null, object[]? hooks = null, Action<Core.Embedding.WebhooksBuilder>? configure = null)
+    public static async Task<DeliveryHost> StartAsync(
+        Action<DeliveryOptions>? delivery = null, object[]? hooks = null, Action<Core.Embedding.WebhooksBuilder>? configure = null, int timeoutSeconds = 5)
     {
         var folder = new TempFolder();
         var receiver = await Receiver.StartAsync();
@@ -47,7 +48,7 @@ internal sealed class DeliveryHost : IAsyncDisposable
             plugins = new object[]
             {
                 new { name = "Storage.Sqlite", settings = new { path = "data/webhooks.db" } },
-                new { name = "Delivery.Http", settings = new { allowedNetworks = new[] { "127.0.0.1/32" }, timeoutSeconds = 5 } },
+                new { name = "Delivery.Http", settings = new { allowedNetworks = new[] { "127.0.0.1/32" }, timeoutSeconds } },
             },
             hooks = hooks ?? [],
             runs = new { concurrency = 2, pollMilliseconds = 50 },

@@ -64,6 +64,49 @@ public sealed class DeliveryKillRecoveryTests : IDisposable
         Assert.Contains("active:      yes", listed.Output);
     }
 
+    [Fact]
+    public async Task An_attempt_cut_short_by_kill_9_is_counted_so_the_next_one_carries_the_next_attempt_number()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first request is never answered: the host is killed while its attempt 1 is in flight.
+        receiver.Reply = (_, index) => index == 0 ? new Reply(200, Until: never.Task) : new Reply(200);
+        var config = Deployments.Write(
+            _folder,
+            [Deployments.CommandHook("orders", "true")],
+            extraPlugins: [new { name = "Delivery.Http", settings = new { allowedNetworks = new[] { "127.0.0.1/32" } } }]);
+        var withDelivery = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(config))!;
+        withDelivery["delivery"] = JsonSerializer.SerializeToElement(new { leaseSeconds = 2, pollMilliseconds = 100, refreshSeconds = 0.5 });
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(withDelivery));
+        var created = await HostCommand.RunAsync(config, "destination", "create", "--url", receiver.Url.ToString(), "--events", "event.webhook.orders");
+        Assert.True(created.ExitCode == 0, created.Error);
+
+        try
+        {
+            await using (var first = HostProcess.Start(config))
+            {
+                await first.WaitUntilReadyAsync();
+                var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/orders") { Content = new StringContent("{\"n\":1}", Encoding.UTF8, "application/json") };
+                request.Headers.Add("X-API-Key", Deployments.ApiKey);
+                Assert.Equal(HttpStatusCode.OK, (await first.Client.SendAsync(request)).StatusCode);
+                await receiver.WaitForAsync(1);
+                first.KillHard();
+            }
+
+            await using var second = HostProcess.Start(config);
+            await second.WaitUntilReadyAsync();
+            var requests = await receiver.WaitForAsync(2, TimeSpan.FromSeconds(60));
+
+            Assert.Equal(requests[0].Header("webhook-id"), requests[1].Header("webhook-id"));
+            Assert.Equal("1", requests[0].Header("X-Webhook-Attempt"));
+            Assert.Equal("2", requests[1].Header("X-Webhook-Attempt"));
+        }
+        finally
+        {
+            never.TrySetResult();
+        }
+    }
+
     private static int DistinctBodies(Receiver receiver) =>
         receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("n").GetInt32()).Distinct().Count();
 }

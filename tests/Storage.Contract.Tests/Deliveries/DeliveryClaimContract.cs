@@ -112,7 +112,29 @@ public sealed class DeliveryClaimContract
         Assert.True(second.LeaseToken > first.LeaseToken);
         Assert.Equal("worker-2", second.LeaseOwner);
         Assert.Equal(later + Lease, second.LeaseExpiresAt);
-        Assert.Equal(0, second.Attempts);
+        // worker-1 never recorded its attempt (it died mid-request, say): the take-over counts it, so the next
+        // attempt is number 2, not a second number 1.
+        Assert.Equal(1, second.Attempts);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task A_claim_given_back_or_recorded_is_not_counted_again_when_the_delivery_is_claimed_next(StoreKind store)
+    {
+        await using var stores = await StoreFixture.CreateAsync(store);
+        var now = stores.Clock.UtcNow;
+        await stores.Deliveries.CreateDestinationAsync(Samples.Destination("d", now), None);
+        await Samples.SeedDeliveriesAsync(stores.Events, stores.Deliveries, now, Samples.Delivery("d", now, "x"));
+
+        var given = Assert.Single(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now, Lease, None));
+        Assert.True(await stores.Deliveries.ReleaseAsync("x", "w", given.LeaseToken, now, None));
+        var claimed = Assert.Single(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now, Lease, None));
+        Assert.Equal(0, claimed.Attempts);
+
+        var attempt = new DeliveryAttemptRecord("x", 1, now, TimeSpan.FromMilliseconds(5), 500, null, "HTTP 500");
+        Assert.True(await stores.Deliveries.RecordAttemptAsync(
+            "x", "w", claimed.LeaseToken, attempt, new DeliveryOutcome(DeliveryStatus.Pending, now, true, now, null), None));
+        var again = Assert.Single(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now, Lease, None));
+        Assert.Equal(1, again.Attempts);
     }
 
     [Theory, SqliteStore, PostgresStore]
