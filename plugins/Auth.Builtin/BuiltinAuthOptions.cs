@@ -4,12 +4,17 @@ using Webhooks.Modular.Abstractions.Plugins;
 
 namespace Webhooks.Modular.Auth.Builtin;
 
-/// <summary>The plugin's settings: how long a session lasts, how its token starts, where the login endpoint is.</summary>
+/// <summary>
+/// The plugin's settings: how long a session lasts, how its token starts, where the login endpoint is, and how many
+/// failed logins an address may have within a window before it gets 429.
+/// </summary>
 internal sealed class BuiltinAuthOptions
 {
     public const double DefaultSessionHours = 24;
     public const string DefaultSessionPrefix = "wms_";
     public const string DefaultLoginPath = "/api/v1/auth/login";
+    public const int DefaultLoginFailureLimit = 5;
+    public const double DefaultLoginFailureWindowSeconds = 60;
 
     // A year: a session is meant to be signed in again now and then, and a longer one is most likely a typo.
     private const double MaxSessionHours = 24 * 366;
@@ -20,13 +25,18 @@ internal sealed class BuiltinAuthOptions
 
     public required string LoginPath { get; init; }
 
+    /// <summary>Failed logins allowed per client address within <see cref="LoginFailureWindow"/>; 0 turns the limit off.</summary>
+    public int LoginFailureLimit { get; init; } = DefaultLoginFailureLimit;
+
+    public TimeSpan LoginFailureWindow { get; init; } = TimeSpan.FromSeconds(DefaultLoginFailureWindowSeconds);
+
     public static BuiltinAuthOptions FromSettings(PluginContext context)
     {
         foreach (var child in context.Settings.GetChildren())
         {
-            if (child.Key is not ("sessionHours" or "sessionPrefix" or "loginPath"))
+            if (child.Key is not ("sessionHours" or "sessionPrefix" or "loginPath" or "loginFailures"))
             {
-                throw context.Error(child.Key, "unknown setting (expected sessionHours, sessionPrefix, loginPath)");
+                throw context.Error(child.Key, "unknown setting (expected sessionHours, sessionPrefix, loginPath, loginFailures)");
             }
         }
 
@@ -59,6 +69,42 @@ internal sealed class BuiltinAuthOptions
             throw context.Error("loginPath", $"is not a valid route: {ex.Message}");
         }
 
-        return new BuiltinAuthOptions { SessionLifetime = TimeSpan.FromHours(hours), SessionPrefix = prefix, LoginPath = loginPath };
+        var (failureLimit, failureWindow) = LoginFailures(context);
+        return new BuiltinAuthOptions
+        {
+            SessionLifetime = TimeSpan.FromHours(hours),
+            SessionPrefix = prefix,
+            LoginPath = loginPath,
+            LoginFailureLimit = failureLimit,
+            LoginFailureWindow = failureWindow,
+        };
+    }
+
+    private static (int Limit, TimeSpan Window) LoginFailures(PluginContext context)
+    {
+        var section = context.Settings.GetSection("loginFailures");
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Key is not ("limit" or "windowSeconds"))
+            {
+                throw context.Error($"loginFailures:{child.Key}", "unknown setting (expected limit, windowSeconds)");
+            }
+        }
+
+        var limit = DefaultLoginFailureLimit;
+        if (section["limit"] is { } limitText
+            && (!int.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 0))
+        {
+            throw context.Error("loginFailures:limit", $"must be a whole number, 0 for no limit (got '{limitText}')");
+        }
+
+        var seconds = DefaultLoginFailureWindowSeconds;
+        if (section["windowSeconds"] is { } secondsText
+            && (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || !(seconds > 0 && seconds <= 86400)))
+        {
+            throw context.Error("loginFailures:windowSeconds", $"must be a number of seconds above 0 and at most 86400 (got '{secondsText}')");
+        }
+
+        return (limit, TimeSpan.FromSeconds(seconds));
     }
 }

@@ -24,6 +24,7 @@ public static class HostApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.ConfigureKestrel((context, kestrel) => KestrelLimits.Apply(context.Configuration, kestrel.Limits));
         builder.Services.AddWebhooks(webhooks =>
         {
             webhooks.UseConfigurationFile(arguments.ConfigPath);

@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "The first admin {Username} was created meanwhile by another process")]
     public static partial void FirstAdminExists(ILogger logger, string username);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "{Limit} failed sign-ins from {Address} within {Window}; that address gets 429 until the window ends")]
+    public static partial void LoginFailureLimitReached(ILogger logger, int limit, string address, TimeSpan window);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Debug, Message = "Sign-in from {Address} refused with 429 (too many failed sign-ins)")]
+    public static partial void LoginFailureLimitRefused(ILogger logger, string address);
 }

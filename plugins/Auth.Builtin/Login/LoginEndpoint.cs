@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Webhooks.Modular.Abstractions.Auth;
+using Webhooks.Modular.Abstractions.Security;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Auth.Builtin.Diagnostics;
 using Webhooks.Modular.Auth.Builtin.Sessions;
@@ -11,11 +13,15 @@ namespace Webhooks.Modular.Auth.Builtin.Login;
 
 /// <summary>
 /// <c>POST {loginPath}</c> with <c>{"username","password"}</c>: a new session token for the user, or 401 that does not
-/// say whether the name or the password was wrong.
+/// say whether the name or the password was wrong. An address with too many failed logins within the window gets 429
+/// with <c>Retry-After</c>, even for a correct password (answering it would tell a guesser which guess was right).
 /// </summary>
 internal sealed class LoginEndpoint(
     IUserStore users, ITokenService tokens, UserPasswords passwords, BuiltinAuthOptions options, TimeProvider clock, ILogger logger)
+    : IDisposable
 {
+    private readonly FailureLimiter _failures = new(options.LoginFailureLimit, options.LoginFailureWindow);
+
     /// <summary>Far above any name and password; what is read of a body, at most.</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -24,6 +30,16 @@ internal sealed class LoginEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        var address = FailureLimiter.AddressKey(context.Connection.RemoteIpAddress);
+        if (_failures.IsBlocked(address, out var retryAfter))
+        {
+            Log.LoginFailureLimitRefused(logger, address);
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await JsonAnswer.ErrorAsync(
+                context.Response, StatusCodes.Status429TooManyRequests, "too_many_requests", "too many failed sign-ins from this address; try again later", cancellationToken);
+            return;
+        }
+
         var credentials = await ReadAsync(context.Request, cancellationToken);
         if (credentials.Problem is { } problem)
         {
@@ -43,6 +59,11 @@ internal sealed class LoginEndpoint(
             else
             {
                 Log.WrongPassword(logger, user.Username, user.Id);
+            }
+
+            if (_failures.RecordFailure(address))
+            {
+                Log.LoginFailureLimitReached(logger, _failures.Limit, address, _failures.Window);
             }
 
             await JsonAnswer.ErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "unauthorized", InvalidCredentials, cancellationToken);
@@ -70,6 +91,8 @@ internal sealed class LoginEndpoint(
             },
             cancellationToken);
     }
+
+    public void Dispose() => _failures.Dispose();
 
     private static async Task<LoginCredentials> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,6 +43,9 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers 
             case ReceiveStatus.MethodNotAllowed:
                 context.Response.Headers.Allow = string.Join(", ", outcome.AllowedMethods);
                 return ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "use POST");
+            case ReceiveStatus.TooManyRequests:
+                context.Response.Headers.RetryAfter = (outcome.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
+                return ApiResults.Error(StatusCodes.Status429TooManyRequests, "too many failed signatures from this address; try again later");
             default:
                 var (status, message) = Describe(outcome, name);
                 return ApiResults.Error(status, message);
@@ -59,6 +63,7 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers 
         ReceiveStatus.Forbidden => (StatusCodes.Status403Forbidden, $"trigger '{name}' is disabled"),
         ReceiveStatus.Duplicate => (StatusCodes.Status409Conflict, outcome.Detail ?? "already received"),
         ReceiveStatus.BadRequest => (StatusCodes.Status400BadRequest, outcome.Detail ?? "bad request"),
+        ReceiveStatus.RequestTimeout => (StatusCodes.Status408RequestTimeout, outcome.Detail ?? "the request body did not arrive in time"),
         _ => (StatusCodes.Status500InternalServerError, "unexpected outcome"),
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -71,6 +72,8 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
             ReceiveStatus.MethodNotAllowed => ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "use POST"),
             ReceiveStatus.UnsupportedMediaType => ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", outcome.Detail ?? "unsupported media type"),
             ReceiveStatus.BadRequest => ApiResults.BadRequest(outcome.Detail ?? "bad request"),
+            ReceiveStatus.RequestTimeout => ApiResults.Error(StatusCodes.Status408RequestTimeout, "request_timeout", outcome.Detail ?? "the request body did not arrive in time"),
+            ReceiveStatus.TooManyRequests => TooManyRequests(context, outcome),
             _ => ApiResults.Error(StatusCodes.Status500InternalServerError, "internal_error", "unexpected outcome"),
         };
     }
@@ -81,6 +84,12 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
     {
         TriggerBody.TrySelectDagRunId(request, out var dagRunId, out _);
         return DagRunIds.Compose(dag, dagRunId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString());
+    }
+
+    private static IResult TooManyRequests(HttpContext context, ReceiveOutcome outcome)
+    {
+        context.Response.Headers.RetryAfter = (outcome.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
+        return ApiResults.Error(StatusCodes.Status429TooManyRequests, "too_many_requests", "too many invalid webhook tokens from this address; try again later");
     }
 
     private static IResult Unauthorized(HttpContext context, ReceiveOutcome outcome)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -66,6 +67,8 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
             ReceiveStatus.BadRequest => KestraResults.Error(StatusCodes.Status400BadRequest, outcome.Detail ?? "bad request"),
             ReceiveStatus.MethodNotAllowed => KestraResults.Error(StatusCodes.Status405MethodNotAllowed, "use GET, POST or PUT"),
             ReceiveStatus.UnsupportedMediaType => KestraResults.Error(StatusCodes.Status415UnsupportedMediaType, outcome.Detail ?? "unsupported media type"),
+            ReceiveStatus.RequestTimeout => KestraResults.Error(StatusCodes.Status408RequestTimeout, outcome.Detail ?? "the request body did not arrive in time"),
+            ReceiveStatus.TooManyRequests => TooManyRequests(context, outcome),
             _ => KestraResults.Error(StatusCodes.Status500InternalServerError, "unexpected outcome"),
         };
 
@@ -77,6 +80,13 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
         return result;
     }
 
+    private static IResult TooManyRequests(HttpContext context, ReceiveOutcome outcome)
+    {
+        // Wrong keys count like wrong signatures (each is answered as Kestra answers an unknown webhook, 404).
+        context.Response.Headers.RetryAfter = (outcome.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
+        return KestraResults.Error(StatusCodes.Status429TooManyRequests, "too many requests with wrong webhook keys from this address; try again later");
+    }
+
     private static int StatusOf(ReceiveStatus status) => status switch
     {
         ReceiveStatus.Unauthorized or ReceiveStatus.HookNotFound => StatusCodes.Status404NotFound,
@@ -85,6 +95,8 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
         ReceiveStatus.BadRequest => StatusCodes.Status400BadRequest,
         ReceiveStatus.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ReceiveStatus.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ReceiveStatus.RequestTimeout => StatusCodes.Status408RequestTimeout,
+        ReceiveStatus.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -19,4 +19,10 @@ public sealed record ReceiveOutcome(ReceiveStatus Status, string RequestId)
 
     /// <summary>The <c>WWW-Authenticate</c> challenge to send with a 401, if the scheme has one.</summary>
     public string? Challenge { get; init; }
+
+    /// <summary>How long the caller should wait before trying again, for a 429's <c>Retry-After</c> header.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary><see cref="RetryAfter"/> as a <c>Retry-After</c> header takes it: whole seconds, rounded up, at least 1.</summary>
+    public int? RetryAfterSeconds => RetryAfter is { } after ? (int)Math.Max(1, Math.Ceiling(after.TotalSeconds)) : null;
 }

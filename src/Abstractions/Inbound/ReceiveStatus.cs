@@ -32,4 +32,13 @@ public enum ReceiveStatus
 
     /// <summary>The request is malformed in a way the surface or a component names: 400.</summary>
     BadRequest,
+
+    /// <summary>The body did not arrive in time (the server's minimum data rate or a request timeout): 408.</summary>
+    RequestTimeout,
+
+    /// <summary>
+    /// Too many failed authentications from this client address on this hook: 429, with
+    /// <see cref="ReceiveOutcome.RetryAfter"/> for the <c>Retry-After</c> header. Nothing is checked or stored.
+    /// </summary>
+    TooManyRequests,
 }

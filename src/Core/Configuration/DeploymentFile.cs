@@ -10,7 +10,7 @@ namespace Webhooks.Modular.Core.Configuration;
 /// </summary>
 internal static class DeploymentFile
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "plugins", "hooks", "runs", "delivery"];
+    private static readonly string[] TopLevelKeys = ["$schema", "plugins", "hooks", "runs", "delivery", "authFailures"];
     private static readonly string[] PluginKeys = ["name", "path", "settings"];
 
     /// <summary>Loads the deployment at <paramref name="path"/>.</summary>
@@ -58,6 +58,7 @@ internal static class DeploymentFile
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(text)).Build();
         var baseDirectory = Path.GetDirectoryName(file)!;
         var model = new DeploymentModel { File = file, BaseDirectory = baseDirectory, Runs = configuration.GetSection("runs"), Delivery = configuration.GetSection("delivery") };
+        model.AuthFailures = configuration.GetSection("authFailures");
 
         foreach (var section in configuration.GetSection("plugins").GetChildren())
         {

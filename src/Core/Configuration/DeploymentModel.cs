@@ -22,4 +22,7 @@ internal sealed class DeploymentModel
 
     /// <summary>The <c>delivery</c> section: the delivery worker's settings.</summary>
     public IConfiguration? Delivery { get; set; }
+
+    /// <summary>The <c>authFailures</c> section: how many failed hook authentications an address may have.</summary>
+    public IConfiguration? AuthFailures { get; set; }
 }

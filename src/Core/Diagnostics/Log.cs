@@ -65,4 +65,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to destination {DestinationId} failed for good after {Attempts} attempts; it can be replayed")]
     public static partial void DeliveryDeadLettered(ILogger logger, string deliveryId, string destinationId, int attempts);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Hook {Hook}: {Limit} failed authentications from {Address} within {Window}; that address gets 429 on this hook until the window ends")]
+    public static partial void AuthFailureLimitReached(ILogger logger, string hook, string address, int limit, TimeSpan window);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Hook {Hook}: request {RequestId} from {Address} refused with 429 (too many failed authentications)")]
+    public static partial void AuthFailureLimitRefused(ILogger logger, string hook, string requestId, string address);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Hook {Hook}: request {RequestId} from {Address} could not be read: {Reason}")]
+    public static partial void BodyNotRead(ILogger logger, string hook, string requestId, string address, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Method} {Path} from {Address} answered {Status}: {Reason}")]
+    public static partial void RequestBodyRefused(ILogger logger, string method, string path, string address, string status, string reason);
 }

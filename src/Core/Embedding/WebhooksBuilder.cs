@@ -34,6 +34,7 @@ public sealed class WebhooksBuilder
         Deployment.BaseDirectory = loaded.BaseDirectory;
         Deployment.Runs = loaded.Runs;
         Deployment.Delivery = loaded.Delivery;
+        Deployment.AuthFailures = loaded.AuthFailures;
         Deployment.Plugins.AddRange(loaded.Plugins);
         Deployment.Hooks.AddRange(loaded.Hooks);
         return this;
@@ -64,7 +65,10 @@ public sealed class WebhooksBuilder
     public WebhooksBuilder AddHandler(string name, Func<RunContext, CancellationToken, Task<RunResult>> handler) =>
         AddHandler(name, (_, run, cancellationToken) => handler(run, cancellationToken));
 
-    /// <summary>Registers an in-process handler that uses the app's services (resolve what it needs from the provider).</summary>
+    /// <summary>
+    /// Registers an in-process handler that uses the app's services: the provider it is given belongs to a DI scope
+    /// made for that run, so scoped services (a <c>DbContext</c>) are the run's own and are disposed after it.
+    /// </summary>
     /// <param name="name">The handler's name.</param>
     /// <param name="handler">What each run does.</param>
     public WebhooksBuilder AddHandler(string name, Func<IServiceProvider, RunContext, CancellationToken, Task<RunResult>> handler)

@@ -46,6 +46,7 @@ public static class WebhooksServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestBodyHandler>();
         services.AddSingleton(deployment);
         services.AddSingleton(new PluginCatalog(plugins));
         services.AddSingleton<HookFactory>();
@@ -63,6 +64,8 @@ public static class WebhooksServiceCollectionExtensions
             services.AddSingleton(handler);
         }
 
+        var authFailures = AuthFailureOptions.Bind(deployment.AuthFailures, deployment.File);
+        services.AddSingleton(_ => new AuthFailureLimiter(authFailures));
         services.AddInboundPipeline();
         services.AddSingleton<IApiSurface, GenericHookSurface>();
         services.AddSingleton<IApiSurface, RunsApi>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Webhooks.Modular.Abstractions.Actions;
 using Webhooks.Modular.Abstractions.Configuration;
 
@@ -7,7 +8,7 @@ namespace Webhooks.Modular.Core.InProcess;
 /// The <c>in-process</c> action: runs a handler the embedding app registered with
 /// <c>WebhooksBuilder.AddHandler</c>; the hook names it in <c>settings.handler</c>.
 /// </summary>
-internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handlers, IServiceProvider services) : IRunActionFactory
+internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handlers, IServiceScopeFactory scopes) : IRunActionFactory
 {
     public const string TypeName = "in-process";
 
@@ -19,7 +20,7 @@ internal sealed class InProcessActionFactory(IEnumerable<InProcessHandler> handl
     {
         var name = settings.Required("handler");
         return _handlers.TryGetValue(name, out var handler)
-            ? new InProcessAction(handler, services)
+            ? new InProcessAction(handler, scopes)
             : throw settings.Error("handler", $"no in-process handler named '{name}' (registered: {(_handlers.Count == 0 ? "none" : string.Join(", ", _handlers.Keys))})");
     }
 }

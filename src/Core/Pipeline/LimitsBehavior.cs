@@ -1,15 +1,20 @@
 using System.Buffers;
 using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Abstractions.Security;
+using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Pipeline;
 
 /// <summary>
 /// Step 2: method (405), content type (415) and body size (413). The body is read here, in chunks, and
-/// reading stops as soon as it passes the hook's limit: an oversized body is never held in memory.
+/// reading stops as soon as it passes the hook's limit: an oversized body is never held in memory. A body that
+/// arrives too slowly (below Kestrel's minimum data rate) is answered 408, with one warning line.
 /// </summary>
-internal sealed class LimitsBehavior : IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>
+internal sealed class LimitsBehavior(ILogger<LimitsBehavior> logger) : IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>
 {
     private const int ChunkSize = 16 * 1024;
 
@@ -32,7 +37,18 @@ internal sealed class LimitsBehavior : IPipelineBehavior<ReceiveWebhook, Receive
             return TooLarge(request, hook.MaxBodyBytes);
         }
 
-        var body = await ReadBoundedAsync(inbound.Body, inbound.ContentLength, hook.MaxBodyBytes, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(inbound.Body, inbound.ContentLength, hook.MaxBodyBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server gave up on the body (too slow, cut short, over its own limit): the sender's fault, not ours,
+            // so an answer that says so and one line in the log, not a 500 with a stack trace.
+            return BodyFailed(request, ex);
+        }
+
         if (body is null)
         {
             return TooLarge(request, hook.MaxBodyBytes);
@@ -51,6 +67,18 @@ internal sealed class LimitsBehavior : IPipelineBehavior<ReceiveWebhook, Receive
             Body = body,
         };
         return await next();
+    }
+
+    private ReceiveOutcome BodyFailed(ReceiveWebhook request, BadHttpRequestException exception)
+    {
+        var (status, detail) = exception.StatusCode switch
+        {
+            StatusCodes.Status408RequestTimeout => (ReceiveStatus.RequestTimeout, "the request body did not arrive in time"),
+            StatusCodes.Status413PayloadTooLarge => (ReceiveStatus.PayloadTooLarge, "the body exceeds the server's limit"),
+            _ => (ReceiveStatus.BadRequest, "the request body could not be read: " + exception.Message),
+        };
+        Log.BodyNotRead(logger, request.Hook!.Name, request.RequestId, FailureLimiter.AddressKey(request.Inbound.RemoteAddress), detail);
+        return request.Outcome(status, detail);
     }
 
     private static ReceiveOutcome TooLarge(ReceiveWebhook request, long limit) =>

@@ -23,7 +23,8 @@ internal static class PipelineRegistration
             .WithTransientLifetime());
 
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, ResolveHookBehavior>();   // 404
-        services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, LimitsBehavior>();        // 405, 415, 413
+        services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, FailureLimitBehavior>();  // 429, counts the 401s below
+        services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, LimitsBehavior>();        // 405, 415, 413, 408
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, AuthenticateBehavior>();  // 401, 403
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, ConditionsBehavior>();    // 204
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, DeduplicateBehavior>();   // 409

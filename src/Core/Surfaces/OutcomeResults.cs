@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Webhooks.Modular.Abstractions.Inbound;
 
@@ -20,6 +21,9 @@ internal static class OutcomeResults
                 break;
             case ReceiveStatus.Unauthorized when outcome.Challenge is not null:
                 context.Response.Headers.WWWAuthenticate = outcome.Challenge;
+                break;
+            case ReceiveStatus.TooManyRequests:
+                context.Response.Headers.RetryAfter = (outcome.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
                 break;
         }
 
@@ -46,6 +50,8 @@ internal static class OutcomeResults
         ReceiveStatus.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
         ReceiveStatus.Duplicate => (StatusCodes.Status409Conflict, "Duplicate request"),
         ReceiveStatus.BadRequest => (StatusCodes.Status400BadRequest, "Bad request"),
+        ReceiveStatus.RequestTimeout => (StatusCodes.Status408RequestTimeout, "Request timeout"),
+        ReceiveStatus.TooManyRequests => (StatusCodes.Status429TooManyRequests, "Too many requests"),
         _ => (StatusCodes.Status500InternalServerError, "Unexpected outcome"),
     };
 }

@@ -88,6 +88,64 @@ public sealed class BuiltinLoginEndToEndTests : IDisposable
         Assert.Contains(AdminUsername, listed.Output);
     }
 
+    [Fact]
+    public async Task Failed_logins_from_one_address_then_429_with_Retry_After_while_another_address_signs_in()
+    {
+        const int limit = 3;
+        const int windowSeconds = 5;
+        var config = Deployments.Write(_folder, [], extraPlugins:
+        [
+            new { name = "Auth.Bearer" },
+            new { name = "Auth.Builtin", settings = new { loginFailures = new { limit, windowSeconds } } },
+        ]);
+        await using var host = await StartWithFirstAdminAsync(config);
+        using var guesser = RawHttp.ClientFrom(IPAddress.Parse("127.0.0.2"), host.Address);
+        using var colleague = RawHttp.ClientFrom(IPAddress.Parse("127.0.0.3"), host.Address);
+
+        // Unknown names count as much as wrong passwords.
+        for (var i = 0; i < limit; i++)
+        {
+            using var wrong = await guesser.PostAsJsonAsync("/api/v1/auth/login", new { username = i == 0 ? "nobody" : AdminUsername, password = $"guess-{i}" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var refused = await guesser.PostAsJsonAsync("/api/v1/auth/login", new { username = AdminUsername, password = "guess-again" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(windowSeconds));
+        Assert.Equal("too_many_requests", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.True(refused.Headers.CacheControl?.NoStore);
+
+        // The right password from the refused address is refused too (else the 429 would tell which guess was right).
+        using var rightFromGuesser = await guesser.PostAsJsonAsync("/api/v1/auth/login", new { username = AdminUsername, password = AdminPassword });
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightFromGuesser.StatusCode);
+
+        using var fromColleague = await colleague.PostAsJsonAsync("/api/v1/auth/login", new { username = AdminUsername, password = AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, fromColleague.StatusCode);
+
+        // Once the window has passed, the address may sign in again (polled: no fixed sleep).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HttpStatusCode status;
+        do
+        {
+            using var again = await guesser.PostAsJsonAsync("/api/v1/auth/login", new { username = AdminUsername, password = AdminPassword });
+            status = again.StatusCode;
+            if (status == HttpStatusCode.TooManyRequests)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+        while (status == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Signing in successfully, many times, spends nothing.
+        for (var i = 0; i < limit * 3; i++)
+        {
+            using var ok = await colleague.PostAsJsonAsync("/api/v1/auth/login", new { username = AdminUsername, password = AdminPassword });
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+    }
+
     /// <summary>Starts the host with the first-admin variables set, and clears them once it has started (and used them).</summary>
     private static async Task<LoopbackHost> StartWithFirstAdminAsync(string config)
     {

@@ -13,7 +13,7 @@ public sealed class HookFactoryTests
     private readonly HookFactory _factory = new(
         [new NoAuthSchemeFactory()],
         [],
-        [new InProcessActionFactory([new InProcessHandler("noop", (_, _, _) => Task.FromResult(RunResult.Success()))], Substitute.For<IServiceProvider>())]);
+        [new InProcessActionFactory([new InProcessHandler("noop", (_, _, _) => Task.FromResult(RunResult.Success()))], Substitute.For<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>())]);
 
     [Fact]
     public void Minimal_hook_gets_the_documented_defaults()

@@ -17,7 +17,7 @@ public sealed class HookSynchronizerTests
         var factory = new HookFactory(
             [new NoAuthSchemeFactory()],
             [],
-            [new InProcessActionFactory([new InProcessHandler("noop", (_, _, _) => Task.FromResult(RunResult.Success()))], Substitute.For<IServiceProvider>())]);
+            [new InProcessActionFactory([new InProcessHandler("noop", (_, _, _) => Task.FromResult(RunResult.Success()))], Substitute.For<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>())]);
         var deployment = new DeploymentModel();
         deployment.Hooks.Add(("hooks:0", Json("""{"name":"configured","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}}}""")));
         var registry = new HookRegistry(deployment, factory);

@@ -24,9 +24,12 @@ public sealed class LoopbackHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LoopbackHost> StartAsync(string configPath, Action<WebhooksBuilder>? configure = null)
+    public Uri Address => Client.BaseAddress!;
+
+    /// <summary>Starts the host; <paramref name="arguments"/> are added to its command line (such as <c>--Kestrel:Limits:...=...</c>).</summary>
+    public static async Task<LoopbackHost> StartAsync(string configPath, Action<WebhooksBuilder>? configure = null, IEnumerable<string>? arguments = null)
     {
-        var app = HostApplication.Build(["--config", configPath, "--urls", "http://127.0.0.1:0"], webhooks =>
+        var app = HostApplication.Build(["--config", configPath, "--urls", "http://127.0.0.1:0", .. arguments ?? []], webhooks =>
         {
             webhooks.PluginRoot = RepoPaths.PluginRoot;
             configure?.Invoke(webhooks);

@@ -13,6 +13,7 @@ public sealed class BuiltinAuthOptionsTests
         Assert.Equal(TimeSpan.FromHours(24), options.SessionLifetime);
         Assert.Equal("wms_", options.SessionPrefix);
         Assert.Equal("/api/v1/auth/login", options.LoginPath);
+        Assert.Equal((5, TimeSpan.FromMinutes(1)), (options.LoginFailureLimit, options.LoginFailureWindow));
         Assert.Equal(["Auth.Bearer"], new BuiltinAuthPlugin().DependsOn);
     }
 
@@ -24,6 +25,10 @@ public sealed class BuiltinAuthOptionsTests
     [InlineData("""{ "sessionPrefix": "has space" }""", "settings:sessionPrefix")]
     [InlineData("""{ "loginPath": "api/login" }""", "settings:loginPath")]
     [InlineData("""{ "loginPath": "/api/{user}/login" }""", "settings:loginPath")]
+    [InlineData("""{ "loginFailures": { "limit": -1 } }""", "settings:loginFailures:limit")]
+    [InlineData("""{ "loginFailures": { "limit": "many" } }""", "settings:loginFailures:limit")]
+    [InlineData("""{ "loginFailures": { "windowSeconds": 0 } }""", "settings:loginFailures:windowSeconds")]
+    [InlineData("""{ "loginFailures": { "window": 60 } }""", "settings:loginFailures:window")]
     public void Bad_setting_is_an_error_naming_the_key(string settings, string key)
     {
         var error = Assert.Throws<PluginConfigurationException>(
