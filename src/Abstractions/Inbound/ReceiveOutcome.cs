@@ -19,4 +19,11 @@ public sealed record ReceiveOutcome(ReceiveStatus Status, string RequestId)
 
     /// <summary>The <c>WWW-Authenticate</c> challenge to send with a 401, if the scheme has one.</summary>
     public string? Challenge { get; init; }
+
+    /// <summary>
+    /// For a success (<see cref="ReceiveStatus.Accepted"/> or <see cref="ReceiveStatus.NotTriggered"/>): the answer the
+    /// hook or its auth scheme chose, which a surface sends instead of its own; <c>null</c> for the surface's answer.
+    /// A handshake's reply comes with <see cref="ReceiveStatus.NotTriggered"/> and no <see cref="EventId"/>: nothing was stored.
+    /// </summary>
+    public ReceiveReply? Reply { get; init; }
 }
