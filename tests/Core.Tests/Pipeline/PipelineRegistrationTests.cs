@@ -17,7 +17,7 @@ public sealed class PipelineRegistrationTests
             .Select(d => d.ImplementationType!.Name);
 
         Assert.Equal(
-            ["ResolveHookBehavior", "LimitsBehavior", "AuthenticateBehavior", "ConditionsBehavior", "DeduplicateBehavior"],
+            ["ResolveHookBehavior", "ReplyBehavior", "LimitsBehavior", "AuthenticateBehavior", "HandshakeBehavior", "ConditionsBehavior", "DeduplicateBehavior"],
             behaviours);
     }
 
