@@ -112,6 +112,7 @@ internal sealed partial class HookResponse
         return new ReceiveReply(Status, ContentType, body);
     }
 
-    [GeneratedRegex(@"\{\{\s*([A-Za-z]+)\s*\}\}")]
+    // Any {{...}}, so a misspelt placeholder ({{run_id}}) is refused at start-up instead of being sent as written.
+    [GeneratedRegex(@"\{\{\s*([^{}\s]*)\s*\}\}")]
     private static partial Regex Placeholder();
 }

@@ -86,7 +86,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
     internal static string DefaultInput(WebhookRequest request) => request.Json switch
     {
         null => "{}",
-        { } form when request.Form is not null => form.GetRawText(),
+        { } fields when request.Form is not null => fields.GetRawText(),
         _ => Encoding.UTF8.GetString(request.Body.Span),
     };
 }
