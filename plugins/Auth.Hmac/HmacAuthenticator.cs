@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Auth.Hmac.Handshakes;
 using Webhooks.Modular.Auth.Hmac.Replay;
 using Webhooks.Modular.Auth.Hmac.Signatures;
 
@@ -11,7 +12,7 @@ namespace Webhooks.Modular.Auth.Hmac;
 /// scheme says was signed (always ending with the exact raw body), its timestamp (if any) is within the tolerance,
 /// and its message id (if any) has not been verified before within that window.
 /// </summary>
-internal sealed class HmacAuthenticator : IInboundAuthenticator
+internal sealed class HmacAuthenticator : IInboundAuthenticator, IInboundHandshake
 {
     private readonly ISignatureScheme _scheme;
     private readonly IReadOnlyList<HmacSecret> _secrets;
@@ -45,6 +46,10 @@ internal sealed class HmacAuthenticator : IInboundAuthenticator
 
     /// <inheritdoc />
     public string? Challenge => null;
+
+    /// <summary>Slack's url_verification, for the <c>slack</c> preset; no other preset's senders open with a handshake.</summary>
+    public ReceiveReply? Answer(WebhookRequest request) =>
+        _scheme is SlackSignatureScheme ? SlackUrlVerification.Answer(request) : null;
 
     /// <inheritdoc />
     public ValueTask<AuthResult> AuthenticateAsync(WebhookRequest request, CancellationToken cancellationToken) =>

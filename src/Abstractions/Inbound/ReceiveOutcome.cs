@@ -25,4 +25,11 @@ public sealed record ReceiveOutcome(ReceiveStatus Status, string RequestId)
 
     /// <summary><see cref="RetryAfter"/> as a <c>Retry-After</c> header takes it: whole seconds, rounded up, at least 1.</summary>
     public int? RetryAfterSeconds => RetryAfter is { } after ? (int)Math.Max(1, Math.Ceiling(after.TotalSeconds)) : null;
+
+    /// <summary>
+    /// For a success (<see cref="ReceiveStatus.Accepted"/> or <see cref="ReceiveStatus.NotTriggered"/>): the answer the
+    /// hook or its auth scheme chose, which a surface sends instead of its own; <c>null</c> for the surface's answer.
+    /// A handshake's reply comes with <see cref="ReceiveStatus.NotTriggered"/> and no <see cref="EventId"/>: nothing was stored.
+    /// </summary>
+    public ReceiveReply? Reply { get; init; }
 }

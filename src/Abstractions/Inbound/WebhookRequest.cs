@@ -11,6 +11,8 @@ public sealed class WebhookRequest
 {
     private JsonDocument? _json;
     private bool _jsonParsed;
+    private IReadOnlyList<KeyValuePair<string, string[]>>? _form;
+    private bool _formParsed;
 
     /// <summary>The id of this inbound request; every event, run and delivery it causes carries it.</summary>
     public required string RequestId { get; init; }
@@ -47,7 +49,12 @@ public sealed class WebhookRequest
     /// <param name="name">The parameter name.</param>
     public string? QueryValue(string name) => Query.TryGetValue(name, out var values) && values.Length > 0 ? values[0] : null;
 
-    /// <summary>The body parsed as JSON, or <c>null</c> when it is empty or not valid JSON. Parsed once.</summary>
+    /// <summary>
+    /// The body as JSON, or <c>null</c> when it is empty or not valid JSON. A JSON body is parsed as sent; a body sent
+    /// as <c>application/x-www-form-urlencoded</c> (see <see cref="Form"/>) is an object of its fields: a field sent
+    /// once is a string, a repeated field an array of strings, and a <c>payload</c> field that holds a JSON object
+    /// or array (Slack's interactivity, GitHub's form content type) is that JSON, parsed. Built once.
+    /// </summary>
     public JsonElement? Json
     {
         get
@@ -55,7 +62,11 @@ public sealed class WebhookRequest
             if (!_jsonParsed)
             {
                 _jsonParsed = true;
-                if (!Body.IsEmpty)
+                if (Form is { } form)
+                {
+                    _json = FormBody.ToJson(form);
+                }
+                else if (!Body.IsEmpty)
                 {
                     try
                     {
@@ -69,6 +80,25 @@ public sealed class WebhookRequest
             }
 
             return _json?.RootElement;
+        }
+    }
+
+    /// <summary>
+    /// The fields of a body sent as <c>application/x-www-form-urlencoded</c>, in the order they first appear, each with
+    /// all its values (names compare exactly); <c>null</c> for any other content type, or when the body is a JSON
+    /// object or array despite its content type. <see cref="Body"/> stays the bytes as received. Read once.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string[]>>? Form
+    {
+        get
+        {
+            if (!_formParsed)
+            {
+                _formParsed = true;
+                _form = FormBody.Read(Header("Content-Type"), Body);
+            }
+
+            return _form;
         }
     }
 

@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Trigger {Trigger}: a condition could not be evaluated and counts as not met: {Reason}")]
     public static partial void ConditionFailed(ILogger logger, string trigger, string reason);
 
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Hook {Hook}: request {RequestId} was a {Scheme} handshake; answered, nothing stored")]
+    public static partial void HandshakeAnswered(ILogger logger, string hook, string requestId, string scheme);
+
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Run {RunId}: publishing {Subject} failed; the run's outcome is stored")]
     public static partial void PublishFailed(ILogger logger, string runId, string subject, Exception exception);
 

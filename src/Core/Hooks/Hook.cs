@@ -41,6 +41,9 @@ internal sealed class Hook
 
     public required TimeSpan IdempotencyRetention { get; init; }
 
+    /// <summary>What a success answers on <c>/hooks/{name}</c> instead of the host's JSON ids; <c>null</c> for those.</summary>
+    public HookResponse? Response { get; init; }
+
     /// <summary>The definition without settings (so without secrets), as stored in the hook store.</summary>
     public required string Summary { get; init; }
 

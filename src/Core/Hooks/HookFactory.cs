@@ -24,7 +24,7 @@ internal sealed partial class HookFactory(
     /// <summary>The surface of event triggers: no HTTP route serves it.</summary>
     public const string EventTriggerSurface = "(event bus)";
 
-    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface", "subject"];
+    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface", "subject", "response"];
     private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -134,6 +134,15 @@ internal sealed partial class HookFactory(
             throw Error("enabled", $"'{enabledText}' is not true or false");
         }
 
+        // Other surfaces answer in the wire format of the tool they stand in for; only /hooks/{name} takes a chosen answer.
+        var response = HookResponse.Read(section.GetSection("response"), (subKey, problem) => Error(subKey, problem));
+        if (response is not null && (section["surface"] is not null || subject is not null))
+        {
+            throw Error("response", subject is not null
+                ? "an event trigger (a hook with 'subject') answers no HTTP request"
+                : $"only applies to hooks served on /hooks/{{name}}; surface '{section["surface"]}' answers in its own format");
+        }
+
         var contentTypes = section.GetSection("contentTypes").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
         var summary = JsonSerializer.Serialize(new
         {
@@ -166,6 +175,7 @@ internal sealed partial class HookFactory(
             IdempotencyRetention = TimeSpan.FromHours(retentionHours),
             Summary = summary,
             Enabled = enabled,
+            Response = response,
         };
     }
 

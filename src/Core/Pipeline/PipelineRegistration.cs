@@ -24,8 +24,10 @@ internal static class PipelineRegistration
 
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, ResolveHookBehavior>();   // 404
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, FailureLimitBehavior>();  // 429, counts the 401s below
+        services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, ReplyBehavior>();         // the hook's success answer
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, LimitsBehavior>();        // 405, 415, 413, 408
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, AuthenticateBehavior>();  // 401, 403
+        services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, HandshakeBehavior>();     // Slack url_verification
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, ConditionsBehavior>();    // 204
         services.AddTransient<IPipelineBehavior<ReceiveWebhook, ReceiveOutcome>, DeduplicateBehavior>();   // 409
 

@@ -79,7 +79,14 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
         };
     }
 
-    /// <summary>The body when it is JSON, else <c>{}</c>: a run's input is always a JSON text.</summary>
-    internal static string DefaultInput(WebhookRequest request) =>
-        request.Json is not null ? Encoding.UTF8.GetString(request.Body.Span) : "{}";
+    /// <summary>
+    /// The body when it is JSON (its text as sent), a form body's fields as a JSON object, else <c>{}</c>: a run's input
+    /// is always a JSON text.
+    /// </summary>
+    internal static string DefaultInput(WebhookRequest request) => request.Json switch
+    {
+        null => "{}",
+        { } fields when request.Form is not null => fields.GetRawText(),
+        _ => Encoding.UTF8.GetString(request.Body.Span),
+    };
 }

@@ -10,6 +10,12 @@ internal static class OutcomeResults
     public static IResult ToResult(ReceiveOutcome outcome, HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome is { Status: ReceiveStatus.Accepted or ReceiveStatus.NotTriggered, Reply: { } reply })
+        {
+            // The hook's chosen answer (or a handshake's): the ids stay in X-Request-Id and GET /events for the operator.
+            return reply.Body is null ? Results.StatusCode(reply.StatusCode) : Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
+        }
+
         switch (outcome.Status)
         {
             case ReceiveStatus.Accepted:

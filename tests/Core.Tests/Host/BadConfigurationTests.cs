@@ -88,6 +88,29 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Hook_response_with_a_status_that_is_not_a_success_is_refused_naming_the_key()
+    {
+        var config = Deployments.Write(_folder, [Deployments.CommandHook("h", "true", hook => hook["response"] = new JsonObject { ["status"] = 500 })]);
+
+        var error = await StartAndFailAsync(config);
+
+        Assert.Contains("hook 'h'", error);
+        Assert.Contains("'hooks:0:response:status'", error);
+        Assert.Contains("'500' is not one of 200, 202, 204", error);
+    }
+
+    [Fact]
+    public async Task Hook_response_with_an_unknown_placeholder_is_refused_naming_the_key()
+    {
+        var config = Deployments.Write(_folder, [Deployments.CommandHook("h", "true", hook => hook["response"] = new JsonObject { ["body"] = "ok {{secret}}" })]);
+
+        var error = await StartAndFailAsync(config);
+
+        Assert.Contains("'hooks:0:response:body'", error);
+        Assert.Contains("unknown placeholder '{{secret}}'", error);
+    }
+
+    [Fact]
     public async Task Missing_configuration_file_is_refused()
     {
         var error = await StartAndFailAsync(_folder.File("nowhere.json"));

@@ -17,7 +17,7 @@ public sealed class PipelineRegistrationTests
             .Select(d => d.ImplementationType!.Name);
 
         Assert.Equal(
-            ["ResolveHookBehavior", "FailureLimitBehavior", "LimitsBehavior", "AuthenticateBehavior", "ConditionsBehavior", "DeduplicateBehavior"],
+            ["ResolveHookBehavior", "FailureLimitBehavior", "ReplyBehavior", "LimitsBehavior", "AuthenticateBehavior", "HandshakeBehavior", "ConditionsBehavior", "DeduplicateBehavior"],
             behaviours);
     }
 
