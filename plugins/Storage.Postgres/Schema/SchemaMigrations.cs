@@ -187,5 +187,12 @@ internal static class SchemaMigrations
                 created_at      timestamptz NOT NULL
             );
             """),
+        new(2, "idempotency fingerprints", """
+            -- What a key was first given with, so that a repeat of that request can be answered again (the first
+            -- request's id and a SHA-256 of its method and body) and another request reusing the key refused.
+            -- Keys stored before this step have neither; the host then reads them from the key's event.
+            ALTER TABLE idempotency_keys ADD COLUMN request_id text;
+            ALTER TABLE idempotency_keys ADD COLUMN fingerprint bytea;
+            """),
     ];
 }

@@ -190,5 +190,12 @@ internal static class SchemaMigrations
                 created_at      INTEGER NOT NULL
             );
             """),
+        new(8, "idempotency fingerprints", """
+            -- What a key was first given with, so that a repeat of that request can be answered again (the first
+            -- request's id and a SHA-256 of its method and body) and another request reusing the key refused.
+            -- Keys stored before this step have neither; the host then reads them from the key's event.
+            ALTER TABLE idempotency_keys ADD COLUMN request_id TEXT;
+            ALTER TABLE idempotency_keys ADD COLUMN fingerprint BLOB;
+            """),
     ];
 }
