@@ -94,10 +94,10 @@ internal sealed class HmacAuthenticator : IInboundAuthenticator
             return AuthResult.Success(matched.Subject);
         }
 
-        // A replay of this exact message passes the timestamp check until timestamp + tolerance (a message stamped
-        // ahead of now stays acceptable that much longer); its record must last at least that long.
+        // A replay of this exact message passes the timestamp check until timestamp + tolerance (later for a message
+        // stamped ahead of now); its record must last at least that long.
         DateTimeOffset? replayableUntil = presented.Timestamp is { } signedAt
-            ? DateTimeOffset.FromUnixTimeSeconds(Math.Max(nowSeconds, signedAt) + _toleranceSeconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(signedAt + _toleranceSeconds)
             : null;
         return AuthResult.Success(matched.Subject) with { MessageId = id, ReplayableUntil = replayableUntil };
     }
