@@ -70,7 +70,7 @@ public sealed class SignedReplayTwoHostTests : IDisposable
         Assert.True(SignedRequests.IsReplay(svixRetry));
         var eventId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString();
         Assert.Equal(eventId, (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString());
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM events WHERE hook_name = 'standard'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM events WHERE method <> 'PUBLISH' AND hook_name = 'standard'"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM runs WHERE hook_name = 'standard'"));
     }
 
