@@ -51,6 +51,12 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
 
         var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome.Replayed)
+        {
+            // A retry of an accepted request: the first request's answer again, marked as the generic surface marks it.
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         var result = outcome.Status switch
         {
             ReceiveStatus.Accepted => KestraResults.Ok(
