@@ -225,6 +225,31 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_key_stored_without_a_fingerprint_by_an_older_version_is_compared_with_its_stored_event()
+    {
+        var first = await PostAsync("echo", """{"order":45}""", ("Idempotency-Key", "order-45"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Pooling=False"))
+        {
+            // What a key written before schema migration 8 looks like.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE idempotency_keys SET fingerprint = NULL, request_id = NULL WHERE key = 'order-45'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var retry = await PostAsync("echo", """{"order":45}""", ("Idempotency-Key", "order-45"));
+        var other = await PostAsync("echo", """{"order":46}""", ("Idempotency-Key", "order-45"));
+
+        var firstIds = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(firstIds.GetProperty("requestId").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(firstIds.GetProperty("requestId").GetString(), (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("firstRequestId").GetString());
+    }
+
+    [Fact]
     public async Task Repeat_of_a_request_that_triggered_nothing_is_204_with_Idempotent_Replayed()
     {
         var first = await PostAsync("filtered", """{"action":"closed"}""", ("Idempotency-Key", "closed-1"));
