@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Configuration;
-using Webhooks.Modular.Auth.Hmac.Replay;
 using Webhooks.Modular.Auth.Hmac.Signatures;
 
 namespace Webhooks.Modular.Auth.Hmac;
@@ -13,9 +12,6 @@ internal sealed class HmacAuthSchemeFactory(TimeProvider clock) : IAuthSchemeFac
 {
     internal const int DefaultToleranceSeconds = 300;
     internal const string DagnatsSecretEnv = "DAGNATS_WEBHOOK_SECRET";
-
-    /// <summary>How many Standard Webhooks message ids one hook remembers: ample for 300 a second over 5 minutes.</summary>
-    internal const int ReplayCapacity = 100_000;
 
     private static readonly string[] Presets = ["generic", "dagnats", "github", "stripe", "standard-webhooks", "slack", "shopify"];
     private static readonly string[] GenericKeys = ["header", "algorithm", "encoding", "prefix"];
@@ -37,8 +33,7 @@ internal sealed class HmacAuthSchemeFactory(TimeProvider clock) : IAuthSchemeFac
         var scheme = ReadScheme(settings);
         var tolerance = ReadTolerance(settings, scheme);
         var secrets = ReadSecrets(settings, scheme);
-        var replays = scheme.DetectsReplays ? new ReplayGuard(ReplayCapacity) : null;
-        return new HmacAuthenticator(scheme, secrets, tolerance, replays, clock);
+        return new HmacAuthenticator(scheme, secrets, tolerance, clock);
     }
 
     private static ISignatureScheme ReadScheme(ComponentSettings settings)

@@ -2,36 +2,34 @@ using System.Security.Cryptography;
 using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Auth.Hmac.Handshakes;
-using Webhooks.Modular.Auth.Hmac.Replay;
 using Webhooks.Modular.Auth.Hmac.Signatures;
 
 namespace Webhooks.Modular.Auth.Hmac;
 
 /// <summary>
 /// Accepts a request when a signature it presents is the HMAC, under one of the hook's active secrets, of what its
-/// scheme says was signed (always ending with the exact raw body), its timestamp (if any) is within the tolerance,
-/// and its message id (if any) has not been verified before within that window.
+/// scheme says was signed (always ending with the exact raw body) and its timestamp (if any) is within the tolerance.
+/// The message id the signature covers, if any, is handed to the host as <see cref="AuthResult.MessageId"/>: it becomes
+/// the request's idempotency key, kept in the store (so across restarts and hosts) at least until a replay of the
+/// message would fail the timestamp check. A replay is thereby answered as a repeat and never stored or run twice.
 /// </summary>
 internal sealed class HmacAuthenticator : IInboundAuthenticator, IInboundHandshake
 {
     private readonly ISignatureScheme _scheme;
     private readonly IReadOnlyList<HmacSecret> _secrets;
     private readonly long _toleranceSeconds;
-    private readonly ReplayGuard? _replays;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="scheme">The provider's signing rule.</param>
     /// <param name="secrets">The hook's secrets, in configuration order.</param>
     /// <param name="tolerance">How far a signed timestamp may be from now, either way (timestamped schemes).</param>
-    /// <param name="replays">Where verified message ids are remembered (schemes that have them), or <c>null</c>.</param>
     /// <param name="clock">The clock timestamps and expiry are checked against.</param>
-    public HmacAuthenticator(ISignatureScheme scheme, IReadOnlyList<HmacSecret> secrets, TimeSpan tolerance, ReplayGuard? replays, TimeProvider clock)
+    public HmacAuthenticator(ISignatureScheme scheme, IReadOnlyList<HmacSecret> secrets, TimeSpan tolerance, TimeProvider clock)
     {
         _scheme = scheme;
         _secrets = secrets;
         _toleranceSeconds = (long)tolerance.TotalSeconds;
-        _replays = replays;
         _clock = clock;
     }
 
@@ -50,6 +48,9 @@ internal sealed class HmacAuthenticator : IInboundAuthenticator, IInboundHandsha
     /// <summary>Slack's url_verification, for the <c>slack</c> preset; no other preset's senders open with a handshake.</summary>
     public ReceiveReply? Answer(WebhookRequest request) =>
         _scheme is SlackSignatureScheme ? SlackUrlVerification.Answer(request) : null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> IdempotencyHeaders => _scheme.IdempotencyHeaders;
 
     /// <inheritdoc />
     public ValueTask<AuthResult> AuthenticateAsync(WebhookRequest request, CancellationToken cancellationToken) =>
@@ -93,18 +94,17 @@ internal sealed class HmacAuthenticator : IInboundAuthenticator, IInboundHandsha
                 : $"{SignatureFailures.NoMatch} ({matchedExpired.Subject} has expired)");
         }
 
-        if (_replays is not null && presented.ReplayId is { } id)
+        if (presented.MessageId is not { } id)
         {
-            // A replay of this exact message passes the timestamp check until timestamp + tolerance; a message
-            // stamped ahead of now stays acceptable that much longer.
-            var until = Math.Max(nowSeconds, presented.Timestamp ?? nowSeconds) + _toleranceSeconds;
-            if (!_replays.TryRecord(id, until, nowSeconds))
-            {
-                return AuthResult.Fail(SignatureFailures.Replayed);
-            }
+            return AuthResult.Success(matched.Subject);
         }
 
-        return AuthResult.Success(matched.Subject);
+        // A replay of this exact message passes the timestamp check until timestamp + tolerance (later for a message
+        // stamped ahead of now); its record must last at least that long.
+        DateTimeOffset? replayableUntil = presented.Timestamp is { } signedAt
+            ? DateTimeOffset.FromUnixTimeSeconds(signedAt + _toleranceSeconds)
+            : null;
+        return AuthResult.Success(matched.Subject) with { MessageId = id, ReplayableUntil = replayableUntil };
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal sealed class HeaderSignatureScheme : ISignatureScheme
     private readonly string _header;
     private readonly SignatureEncoding _encoding;
     private readonly string? _prefix;
+    private readonly string[] _idHeaders;
 
     /// <summary>Creates the rule.</summary>
     /// <param name="name">The preset name.</param>
@@ -21,8 +22,10 @@ internal sealed class HeaderSignatureScheme : ISignatureScheme
     /// <param name="algorithm">The HMAC's hash function.</param>
     /// <param name="encoding">How the signature is written.</param>
     /// <param name="prefix">Text before the signature (such as <c>sha256=</c>), or <c>null</c>.</param>
-    public HeaderSignatureScheme(string name, string header, HashAlgorithmName algorithm, SignatureEncoding encoding, string? prefix)
+    /// <param name="idHeader">The header carrying the provider's (unsigned) message id, or <c>null</c>.</param>
+    public HeaderSignatureScheme(string name, string header, HashAlgorithmName algorithm, SignatureEncoding encoding, string? prefix, string? idHeader = null)
     {
+        _idHeaders = idHeader is null ? [] : [idHeader];
         Name = name;
         _header = header;
         Algorithm = algorithm;
@@ -37,13 +40,15 @@ internal sealed class HeaderSignatureScheme : ISignatureScheme
     /// GitHub: <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> of HMAC-SHA256(secret, body)
     /// (docs.github.com, "Validating webhook deliveries").
     /// </summary>
-    public static HeaderSignatureScheme GitHub { get; } = new("github", "X-Hub-Signature-256", HashAlgorithmName.SHA256, SignatureEncoding.Hex, "sha256=");
+    /// <remarks>The delivery's id, <c>X-GitHub-Delivery</c>, is not signed; GitHub's redeliveries keep it.</remarks>
+    public static HeaderSignatureScheme GitHub { get; } = new("github", "X-Hub-Signature-256", HashAlgorithmName.SHA256, SignatureEncoding.Hex, "sha256=", "X-GitHub-Delivery");
 
     /// <summary>
     /// Shopify: <c>X-Shopify-Hmac-Sha256: &lt;base64&gt;</c> of HMAC-SHA256(app client secret, body)
     /// (shopify.dev, "Verify webhooks").
     /// </summary>
-    public static HeaderSignatureScheme Shopify { get; } = new("shopify", "X-Shopify-Hmac-Sha256", HashAlgorithmName.SHA256, SignatureEncoding.Base64, null);
+    /// <remarks>The webhook's id, <c>X-Shopify-Webhook-Id</c>, is not signed; Shopify's retries keep it.</remarks>
+    public static HeaderSignatureScheme Shopify { get; } = new("shopify", "X-Shopify-Hmac-Sha256", HashAlgorithmName.SHA256, SignatureEncoding.Base64, null, "X-Shopify-Webhook-Id");
 
     /// <inheritdoc />
     public string Name { get; }
@@ -55,7 +60,7 @@ internal sealed class HeaderSignatureScheme : ISignatureScheme
     public bool IsTimestamped => false;
 
     /// <inheritdoc />
-    public bool DetectsReplays => false;
+    public IReadOnlyList<string> IdempotencyHeaders => _idHeaders;
 
     /// <inheritdoc />
     public byte[]? DecodeKey(string secret) => Encoding.UTF8.GetBytes(secret);

@@ -6,7 +6,7 @@ namespace Webhooks.Modular.Auth.Hmac.Signatures;
 /// <summary>
 /// One provider's signing rule: which headers carry the signature, how it is encoded and what exactly was signed.
 /// A scheme only reads the request; <see cref="HmacAuthenticator"/> does the common work (timestamp tolerance,
-/// computing and comparing the HMACs, secret expiry, replays), so every preset is checked the same way.
+/// computing and comparing the HMACs, secret expiry, the signed message id), so every preset is checked the same way.
 /// </summary>
 internal interface ISignatureScheme
 {
@@ -19,8 +19,12 @@ internal interface ISignatureScheme
     /// <summary>Whether the signed content includes a timestamp that must be within the tolerance.</summary>
     bool IsTimestamped { get; }
 
-    /// <summary>Whether the scheme carries a message id whose reuse within the tolerance is a replay.</summary>
-    bool DetectsReplays { get; }
+    /// <summary>
+    /// Headers carrying the provider's own message id when the signature does not cover it (GitHub's
+    /// <c>X-GitHub-Delivery</c>): the hook's default idempotency headers. A signed id is
+    /// <see cref="PresentedSignature.MessageId"/> instead.
+    /// </summary>
+    IReadOnlyList<string> IdempotencyHeaders { get; }
 
     /// <summary>The HMAC key for a secret as configured, or <c>null</c> when the secret is not in the form the scheme needs.</summary>
     /// <param name="secret">The resolved secret.</param>

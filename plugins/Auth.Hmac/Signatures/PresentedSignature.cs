@@ -21,8 +21,11 @@ internal sealed record PresentedSignature
     /// <summary>The signed Unix timestamp, in seconds, for timestamped schemes.</summary>
     public long? Timestamp { get; init; }
 
-    /// <summary>The message id that must not be seen twice within the tolerance, for schemes that have one.</summary>
-    public string? ReplayId { get; init; }
+    /// <summary>
+    /// The message id the signature covers (a signed header, or an id inside the signed body), for schemes that have
+    /// one. Once the signature matches it is the request's idempotency key, which is also its replay record.
+    /// </summary>
+    public string? MessageId { get; init; }
 
     /// <summary>A request whose signature headers could not be read.</summary>
     /// <param name="reason">Why, for the operator.</param>

@@ -10,7 +10,6 @@ internal static class SignatureFailures
     public const string UnsupportedEncoding = "unsupported encoding";
     public const string StaleTimestamp = "stale timestamp";
     public const string FutureTimestamp = "timestamp in the future";
-    public const string Replayed = "replayed webhook-id";
     public const string NoMatch = "no signature matched";
 
     /// <summary>A required header is absent or empty.</summary>

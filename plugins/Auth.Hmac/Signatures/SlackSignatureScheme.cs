@@ -14,6 +14,12 @@ internal sealed class SlackSignatureScheme : ISignatureScheme
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
     private const string Version = "v0";
 
+    /// <summary>
+    /// The Events API event's id, in the signed body; Slack's retries (<c>X-Slack-Retry-Num</c>) carry the same one.
+    /// Slash commands and interactivity payloads have none.
+    /// </summary>
+    public const string EventIdProperty = "event_id";
+
     private SlackSignatureScheme()
     {
     }
@@ -31,7 +37,7 @@ internal sealed class SlackSignatureScheme : ISignatureScheme
     public bool IsTimestamped => true;
 
     /// <inheritdoc />
-    public bool DetectsReplays => false;
+    public IReadOnlyList<string> IdempotencyHeaders => [];
 
     /// <inheritdoc />
     public byte[]? DecodeKey(string secret) => Encoding.UTF8.GetBytes(secret);
@@ -60,7 +66,7 @@ internal sealed class SlackSignatureScheme : ISignatureScheme
 
         var prefix = Encoding.UTF8.GetBytes($"{Version}:{timestampText}:");
         return SignatureText.TryDecode(signature.AsSpan(Version.Length + 1), SignatureEncoding.Hex, out var decoded)
-            ? new PresentedSignature { Candidates = [decoded], SignedPrefix = prefix, Timestamp = timestamp }
+            ? new PresentedSignature { Candidates = [decoded], SignedPrefix = prefix, Timestamp = timestamp, MessageId = SignedBodyId.Read(request, EventIdProperty) }
             : new PresentedSignature { HasUndecodable = true, SignedPrefix = prefix, Timestamp = timestamp };
     }
 }

@@ -8,13 +8,18 @@ namespace Webhooks.Modular.Auth.Hmac.Signatures;
 /// Standard Webhooks (standardwebhooks.com, spec "Verifying webhook authenticity"): headers <c>webhook-id</c>,
 /// <c>webhook-timestamp</c> and <c>webhook-signature</c>, the last a space-separated list of
 /// <c>v1,&lt;base64&gt;</c> entries, each an HMAC-SHA256 of <c>"{id}.{timestamp}.{body}"</c> keyed with the base64
-/// part of a <c>whsec_</c> secret. Other versions (<c>v1a</c> is asymmetric) are ignored.
+/// part of a <c>whsec_</c> secret. Other versions (<c>v1a</c> is asymmetric) are ignored. Svix sends the same headers
+/// named <c>svix-id</c>, <c>svix-timestamp</c> and <c>svix-signature</c> unless a plan white-labels them; like Svix's own
+/// libraries, each is taken when its <c>webhook-*</c> twin is absent. The id is signed: it is the message id.
 /// </summary>
 internal sealed class StandardWebhooksSignatureScheme : ISignatureScheme
 {
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";
     public const string SignatureHeader = "webhook-signature";
+    public const string SvixIdHeader = "svix-id";
+    public const string SvixTimestampHeader = "svix-timestamp";
+    public const string SvixSignatureHeader = "svix-signature";
     public const string SecretPrefix = "whsec_";
 
     private StandardWebhooksSignatureScheme()
@@ -34,7 +39,7 @@ internal sealed class StandardWebhooksSignatureScheme : ISignatureScheme
     public bool IsTimestamped => true;
 
     /// <inheritdoc />
-    public bool DetectsReplays => true;
+    public IReadOnlyList<string> IdempotencyHeaders => [];
 
     /// <inheritdoc />
     /// <remarks>The reference libraries accept the base64 part without its prefix too; so does this.</remarks>
@@ -47,22 +52,22 @@ internal sealed class StandardWebhooksSignatureScheme : ISignatureScheme
     /// <inheritdoc />
     public PresentedSignature Read(WebhookRequest request)
     {
-        var id = request.Header(IdHeader)?.Trim();
+        var id = Either(request, IdHeader, SvixIdHeader);
         if (string.IsNullOrEmpty(id))
         {
-            return PresentedSignature.Fail(SignatureFailures.Missing(IdHeader));
+            return PresentedSignature.Fail(SignatureFailures.Missing($"{IdHeader} (or {SvixIdHeader})"));
         }
 
-        var timestampText = request.Header(TimestampHeader)?.Trim();
+        var timestampText = Either(request, TimestampHeader, SvixTimestampHeader);
         if (string.IsNullOrEmpty(timestampText))
         {
-            return PresentedSignature.Fail(SignatureFailures.Missing(TimestampHeader));
+            return PresentedSignature.Fail(SignatureFailures.Missing($"{TimestampHeader} (or {SvixTimestampHeader})"));
         }
 
-        var header = request.Header(SignatureHeader)?.Trim();
+        var header = Either(request, SignatureHeader, SvixSignatureHeader);
         if (string.IsNullOrEmpty(header))
         {
-            return PresentedSignature.Fail(SignatureFailures.Missing(SignatureHeader));
+            return PresentedSignature.Fail(SignatureFailures.Missing($"{SignatureHeader} (or {SvixSignatureHeader})"));
         }
 
         if (!SignatureText.TryParseTimestamp(timestampText, out var timestamp))
@@ -96,7 +101,11 @@ internal sealed class StandardWebhooksSignatureScheme : ISignatureScheme
             HasUndecodable = undecodable,
             SignedPrefix = Encoding.UTF8.GetBytes($"{id}.{timestampText}."),
             Timestamp = timestamp,
-            ReplayId = id,
+            MessageId = id,
         };
     }
+
+    /// <summary>The trimmed value of the standard header, or else of Svix's name for it.</summary>
+    private static string? Either(WebhookRequest request, string standard, string svix) =>
+        request.Header(standard)?.Trim() is { Length: > 0 } value ? value : request.Header(svix)?.Trim();
 }

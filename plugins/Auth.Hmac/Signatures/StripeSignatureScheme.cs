@@ -14,6 +14,9 @@ internal sealed class StripeSignatureScheme : ISignatureScheme
 {
     public const string Header = "Stripe-Signature";
 
+    /// <summary>The event's id (<c>evt_...</c>), in the signed body; Stripe retries an event with the same id.</summary>
+    public const string EventIdProperty = "id";
+
     private StripeSignatureScheme()
     {
     }
@@ -31,7 +34,7 @@ internal sealed class StripeSignatureScheme : ISignatureScheme
     public bool IsTimestamped => true;
 
     /// <inheritdoc />
-    public bool DetectsReplays => false;
+    public IReadOnlyList<string> IdempotencyHeaders => [];
 
     /// <inheritdoc />
     public byte[]? DecodeKey(string secret) => Encoding.UTF8.GetBytes(secret);
@@ -93,6 +96,7 @@ internal sealed class StripeSignatureScheme : ISignatureScheme
             // The timestamp exactly as sent: the sender signed its text, not our parse of it.
             SignedPrefix = Encoding.UTF8.GetBytes($"{timestampText}."),
             Timestamp = timestamp,
+            MessageId = SignedBodyId.Read(request, EventIdProperty),
         };
     }
 }

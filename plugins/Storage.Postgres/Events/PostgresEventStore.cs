@@ -42,16 +42,18 @@ internal sealed class PostgresEventStore : IEventStore
         // First in the transaction: the primary key (scope, key) decides. A live key makes this insert nothing
         // (after waiting for an uncommitted first request to finish); an expired one is replaced.
         _upsertKey = $"""
-            INSERT INTO {s}.idempotency_keys AS k (scope, key, event_id, run_ids, created_at, expires_at)
-            VALUES (@scope, @key, @event_id, @run_ids, @now, @expires_at)
+            INSERT INTO {s}.idempotency_keys AS k (scope, key, event_id, run_ids, created_at, expires_at, request_id, fingerprint)
+            VALUES (@scope, @key, @event_id, @run_ids, @now, @expires_at, @request_id, @fingerprint)
             ON CONFLICT (scope, key) DO UPDATE SET
                 event_id = excluded.event_id,
                 run_ids = excluded.run_ids,
+                request_id = excluded.request_id,
+                fingerprint = excluded.fingerprint,
                 created_at = excluded.created_at,
                 expires_at = excluded.expires_at
             WHERE k.expires_at <= @now
             """;
-        _findKey = $"SELECT event_id, run_ids FROM {s}.idempotency_keys WHERE scope = @scope AND key = @key AND expires_at > @now";
+        _findKey = $"SELECT event_id, run_ids, request_id, fingerprint FROM {s}.idempotency_keys WHERE scope = @scope AND key = @key AND expires_at > @now";
         _getEvent = $"SELECT {EventColumns} FROM {s}.events WHERE id = @id";
         _listEvents = $"SELECT {EventColumns} FROM {s}.events ORDER BY received_at DESC, id DESC LIMIT @limit";
         _listEventsOfSubject = $"SELECT {EventColumns} FROM {s}.events WHERE subject = @subject ORDER BY received_at DESC, id DESC LIMIT @limit";
@@ -131,7 +133,11 @@ internal sealed class PostgresEventStore : IEventStore
         return _database.QuerySingleAsync(
             _findKey,
             [("scope", scope), ("key", key), ("now", _database.Now)],
-            reader => new AcceptResult(false, reader.GetGuid(0), reader.GetFieldValue<string[]>(1), IdempotencyKeyConflict),
+            reader => new AcceptResult(false, reader.GetGuid(0), reader.GetFieldValue<string[]>(1), IdempotencyKeyConflict)
+            {
+                RequestId = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Fingerprint = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+            },
             cancellationToken);
     }
 
@@ -170,6 +176,8 @@ internal sealed class PostgresEventStore : IEventStore
                     ("run_ids", prepared.RunIds),
                     ("now", now),
                     ("expires_at", StoredTime.From(key.ExpiresAt)),
+                    ("request_id", webhook.Event.RequestId),
+                    ("fingerprint", key.Fingerprint),
                 ]);
             }
 

@@ -187,7 +187,13 @@ internal static class SchemaMigrations
                 created_at      timestamptz NOT NULL
             );
             """),
-        // 3, not 2: 2 is the idempotency records' step, written at the same time on another branch.
+        new(2, "idempotency fingerprints", """
+            -- What a key was first given with, so that a repeat of that request can be answered again (the first
+            -- request's id and a SHA-256 of its method and body) and another request reusing the key refused.
+            -- Keys stored before this step have neither; the host then reads them from the key's event.
+            ALTER TABLE idempotency_keys ADD COLUMN request_id text;
+            ALTER TABLE idempotency_keys ADD COLUMN fingerprint bytea;
+            """),
         new(3, "run numbers", """
             -- Each run gets a number that people and integer-typed receivers (Dograh's workflow_run_id) can use.
             -- Existing runs are numbered in creation order. New runs take the sequence's next value as the column's

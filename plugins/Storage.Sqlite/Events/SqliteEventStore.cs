@@ -97,7 +97,7 @@ internal sealed class SqliteEventStore : IEventStore
     private static AcceptResult? FindKey(SqliteCommand command, string scope, string key, long now)
     {
         command.CommandText = """
-            SELECT event_id, run_ids FROM idempotency_keys
+            SELECT event_id, run_ids, request_id, fingerprint FROM idempotency_keys
             WHERE scope = $scope AND key = $key AND expires_at > $now
             """;
         command.Parameters.AddWithValue("$scope", scope);
@@ -109,7 +109,11 @@ internal sealed class SqliteEventStore : IEventStore
             return null;
         }
 
-        return new AcceptResult(false, Guid.Parse(reader.GetString(0)), JsonColumns.ReadStrings(reader.GetString(1)), IdempotencyKeyConflict);
+        return new AcceptResult(false, Guid.Parse(reader.GetString(0)), JsonColumns.ReadStrings(reader.GetString(1)), IdempotencyKeyConflict)
+        {
+            RequestId = reader.IsDBNull(2) ? null : reader.GetString(2),
+            Fingerprint = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+        };
     }
 
     private static bool AnyRunExists(SqliteConnection connection, SqliteTransaction transaction, string[] runIds)
@@ -172,11 +176,13 @@ internal sealed class SqliteEventStore : IEventStore
             using var insertKey = connection.CreateCommand();
             insertKey.Transaction = transaction;
             insertKey.CommandText = """
-                INSERT INTO idempotency_keys (scope, key, event_id, run_ids, created_at, expires_at)
-                VALUES ($scope, $key, $event_id, $run_ids, $now, $expires_at)
+                INSERT INTO idempotency_keys (scope, key, event_id, run_ids, created_at, expires_at, request_id, fingerprint)
+                VALUES ($scope, $key, $event_id, $run_ids, $now, $expires_at, $request_id, $fingerprint)
                 ON CONFLICT (scope, key) DO UPDATE SET
                     event_id = excluded.event_id,
                     run_ids = excluded.run_ids,
+                    request_id = excluded.request_id,
+                    fingerprint = excluded.fingerprint,
                     created_at = excluded.created_at,
                     expires_at = excluded.expires_at
                 """;
@@ -186,6 +192,8 @@ internal sealed class SqliteEventStore : IEventStore
             insertKey.Parameters.AddWithValue("$run_ids", JsonColumns.WriteStrings(prepared.RunIds));
             insertKey.Parameters.AddWithValue("$now", now);
             insertKey.Parameters.AddWithValue("$expires_at", UnixTime.ToMilliseconds(newKey.ExpiresAt));
+            insertKey.Parameters.AddWithValue("$request_id", webhook.Event.RequestId);
+            insertKey.Parameters.Add("$fingerprint", SqliteType.Blob).Value = (object?)newKey.Fingerprint ?? DBNull.Value;
             insertKey.ExecuteNonQuery();
         }
 

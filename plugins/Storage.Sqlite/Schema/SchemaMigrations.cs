@@ -190,8 +190,13 @@ internal static class SchemaMigrations
                 created_at      INTEGER NOT NULL
             );
             """),
-        // 9, not 8: 8 is the idempotency records' step, written at the same time on another branch. The migrator
-        // applies every step not recorded, so a gap is harmless.
+        new(8, "idempotency fingerprints", """
+            -- What a key was first given with, so that a repeat of that request can be answered again (the first
+            -- request's id and a SHA-256 of its method and body) and another request reusing the key refused.
+            -- Keys stored before this step have neither; the host then reads them from the key's event.
+            ALTER TABLE idempotency_keys ADD COLUMN request_id TEXT;
+            ALTER TABLE idempotency_keys ADD COLUMN fingerprint BLOB;
+            """),
         new(9, "run numbers", """
             -- Each run gets a number that people and integer-typed receivers (Dograh's workflow_run_id) can use.
             -- Existing runs are numbered in creation order; run_numbers holds the last number given, so that a

@@ -34,6 +34,12 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers 
 
         var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome.Replayed)
+        {
+            // A retry of an accepted request: the first request's answer again, marked as the generic surface marks it.
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         switch (outcome.Status)
         {
             case ReceiveStatus.Accepted:

@@ -56,6 +56,12 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
         var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
 
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome.Replayed)
+        {
+            // A retry of an accepted request: the first request's answer again, marked as the generic surface marks it.
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         return outcome.Status switch
         {
             ReceiveStatus.Accepted or ReceiveStatus.NotTriggered => ApiResults.Ok(new

@@ -52,6 +52,12 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
 
         var outcome = await receiver.ReceiveAsync(inbound, context.RequestAborted);
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome.Replayed)
+        {
+            // A retry of an accepted request: the first request's answer again, marked as the generic surface marks it.
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         var result = outcome.Status switch
         {
             ReceiveStatus.Accepted => KestraResults.Ok(
@@ -62,7 +68,7 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
             ReceiveStatus.Unauthorized or ReceiveStatus.HookNotFound => KestraResults.NotFound("Webhook not found"),
             ReceiveStatus.Forbidden => KestraResults.Conflict("Cannot execute disabled flow"),
             ReceiveStatus.Duplicate => KestraResults.Conflict(
-                $"this request was already received (execution '{outcome.RunIds.FirstOrDefault()}')"),
+                $"this idempotency key was first used by another request (execution '{outcome.RunIds.FirstOrDefault()}')"),
             ReceiveStatus.PayloadTooLarge => KestraResults.Error(StatusCodes.Status413PayloadTooLarge, outcome.Detail ?? "the body is too large"),
             ReceiveStatus.BadRequest => KestraResults.Error(StatusCodes.Status400BadRequest, outcome.Detail ?? "bad request"),
             ReceiveStatus.MethodNotAllowed => KestraResults.Error(StatusCodes.Status405MethodNotAllowed, "use GET, POST or PUT"),

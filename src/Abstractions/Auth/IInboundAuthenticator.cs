@@ -17,6 +17,13 @@ public interface IInboundAuthenticator
     /// </summary>
     IReadOnlyCollection<string> CredentialRouteValues => [];
 
+    /// <summary>
+    /// Headers carrying the sender's own message id (such as GitHub's <c>X-GitHub-Delivery</c>), tried first when the
+    /// hook does not list its own <c>idempotency.headers</c>. For ids the credential does not cover; a signed id is
+    /// returned in <see cref="AuthResult.MessageId"/> instead.
+    /// </summary>
+    IReadOnlyList<string> IdempotencyHeaders => [];
+
     /// <summary>The <c>WWW-Authenticate</c> value sent with a 401, or <c>null</c>.</summary>
     string? Challenge { get; }
 

@@ -11,6 +11,20 @@ public sealed record ReceiveOutcome(ReceiveStatus Status, string RequestId)
     /// <summary>The ids of the runs started (accepted) or started before (duplicate).</summary>
     public IReadOnlyList<string> RunIds { get; init; } = [];
 
+    /// <summary>
+    /// True when this request repeats one already accepted (same idempotency key, same method and body): nothing new
+    /// was stored or run, and <see cref="EventId"/> and <see cref="RunIds"/> are the first request's. The status is
+    /// that of the first request (<see cref="ReceiveStatus.Accepted"/> or <see cref="ReceiveStatus.NotTriggered"/>);
+    /// the generic surface answers it with <c>Idempotent-Replayed: true</c>.
+    /// </summary>
+    public bool Replayed { get; init; }
+
+    /// <summary>
+    /// For a replayed repeat, or a <see cref="ReceiveStatus.Duplicate"/> idempotency key: the request id of the
+    /// request that first used the key, when known.
+    /// </summary>
+    public string? FirstRequestId { get; init; }
+
     /// <summary>A human-readable detail safe to return to the caller (never an auth failure reason).</summary>
     public string? Detail { get; init; }
 

@@ -27,7 +27,11 @@ public enum ReceiveStatus
     /// <summary>Genuine but not allowed (such as a disabled hook): 403.</summary>
     Forbidden,
 
-    /// <summary>Already received (idempotency key or run id seen before): 409.</summary>
+    /// <summary>
+    /// Conflicts with an earlier request: its idempotency key was first used with a different method or body, or its
+    /// run id exists already: 409. (An exact repeat of an accepted request is not a duplicate: it is answered with the
+    /// first request's status and <see cref="ReceiveOutcome.Replayed"/>.)
+    /// </summary>
     Duplicate,
 
     /// <summary>The request is malformed in a way the surface or a component names: 400.</summary>

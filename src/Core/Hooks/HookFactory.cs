@@ -171,7 +171,10 @@ internal sealed partial class HookFactory(
             ActionType = actionType,
             Action = builtAction,
             MaxAttempts = maxAttempts,
-            IdempotencyHeaders = idempotencyHeaders.Length > 0 ? idempotencyHeaders : DefaultIdempotencyHeaders,
+            // The sender's own (unsigned) message id header first, then the generic ones; a hook's list replaces both.
+            IdempotencyHeaders = idempotencyHeaders.Length > 0
+                ? idempotencyHeaders
+                : [.. authenticator.IdempotencyHeaders, .. DefaultIdempotencyHeaders.Except(authenticator.IdempotencyHeaders, StringComparer.OrdinalIgnoreCase)],
             IdempotencyRetention = TimeSpan.FromHours(retentionHours),
             Summary = summary,
             Enabled = enabled,

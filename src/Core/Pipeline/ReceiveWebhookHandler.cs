@@ -64,10 +64,19 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
         var result = await events.AcceptAsync(accepted, CancellationToken.None);
         if (!result.Accepted)
         {
-            var detail = result.Conflict == "run-id" ? $"a run with id '{runs[0].Id}' already exists" : "this idempotency key was already received";
-            // A run-id conflict names the run that collided; an idempotency-key conflict, the first request's runs.
-            var runIds = result.Conflict == "run-id" ? runs.Select(r => r.Id).ToArray() : result.RunIds;
-            return request.Outcome(ReceiveStatus.Duplicate, detail) with { EventId = result.EventId, RunIds = runIds };
+            // A run-id conflict is the surface's own rule (a reused run id) and names the run that collided.
+            if (result.Conflict == "run-id")
+            {
+                return request.Outcome(ReceiveStatus.Duplicate, $"a run with id '{runs[0].Id}' already exists") with
+                {
+                    EventId = result.EventId,
+                    RunIds = runs.Select(r => r.Id).ToArray(),
+                };
+            }
+
+            // A concurrent duplicate that lost the race inside the store gets the answer a later repeat gets.
+            var fingerprint = request.IdempotencyKey?.Fingerprint ?? IdempotentRepeat.Fingerprint(webhook.Method, webhook.Body.Span);
+            return await IdempotentRepeat.AnswerAsync(request, result, fingerprint, events, CancellationToken.None);
         }
 
         bus.Committed(accepted);

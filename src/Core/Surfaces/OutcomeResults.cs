@@ -7,9 +7,17 @@ namespace Webhooks.Modular.Core.Surfaces;
 /// <summary>The generic wire format: 200 with ids, 204, or a problem-details error. Every answer carries <c>X-Request-Id</c>.</summary>
 internal static class OutcomeResults
 {
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public static IResult ToResult(ReceiveOutcome outcome, HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = outcome.RequestId;
+        if (outcome.Replayed)
+        {
+            // Stripe's header for the repeat of an idempotent request: the answer is the first request's.
+            context.Response.Headers[ReplayedHeader] = "true";
+        }
+
         if (outcome is { Status: ReceiveStatus.Accepted or ReceiveStatus.NotTriggered, Reply: { } reply })
         {
             // The hook's chosen answer (or a handshake's): the ids stay in X-Request-Id and GET /events for the operator.
@@ -19,7 +27,9 @@ internal static class OutcomeResults
         switch (outcome.Status)
         {
             case ReceiveStatus.Accepted:
-                return Results.Ok(new AcceptedResponse(outcome.RequestId, outcome.EventId, outcome.RunIds.FirstOrDefault(), outcome.RunIds));
+                // A replay names the first request, whose event and runs these are; X-Request-Id stays this request's.
+                return Results.Ok(new AcceptedResponse(
+                    outcome.FirstRequestId ?? outcome.RequestId, outcome.EventId, outcome.RunIds.FirstOrDefault(), outcome.RunIds));
             case ReceiveStatus.NotTriggered:
                 return Results.NoContent();
             case ReceiveStatus.MethodNotAllowed:
@@ -37,6 +47,11 @@ internal static class OutcomeResults
         var extensions = new Dictionary<string, object?> { ["requestId"] = outcome.RequestId };
         if (outcome.Status == ReceiveStatus.Duplicate)
         {
+            if (outcome.FirstRequestId is not null)
+            {
+                extensions["firstRequestId"] = outcome.FirstRequestId;
+            }
+
             extensions["eventId"] = outcome.EventId;
             extensions["runIds"] = outcome.RunIds;
         }

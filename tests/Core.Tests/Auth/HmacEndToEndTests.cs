@@ -87,7 +87,7 @@ public sealed class HmacEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Standard_webhooks_request_signed_now_is_200_and_the_same_request_replayed_is_401()
+    public async Task Standard_webhooks_request_signed_now_is_200_and_the_same_request_replayed_is_answered_as_its_replay()
     {
         const string body = """{"type":"invoice.paid","id":42}""";
         var id = $"msg_{Guid.NewGuid():N}";
@@ -100,7 +100,8 @@ public sealed class HmacEndToEndTests : IAsyncLifetime
         var replayed = await PostAsync("standard", body, headers);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(eventsAfterFirst, CountEvents());
     }
 

@@ -180,27 +180,101 @@ public sealed class GenericHookSurfaceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeated_idempotency_key_is_409_with_the_first_ids_and_starts_nothing()
+    public async Task Retry_of_an_accepted_request_is_200_with_the_first_requests_ids_and_Idempotent_Replayed_and_starts_nothing()
     {
-        var first = await PostAsync("echo", "{}", ("Idempotency-Key", "order-42"));
+        var first = await PostAsync("echo", """{"order":42}""", ("Idempotency-Key", "order-42"));
+        var eventsAfterFirst = StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
         var runsAfterFirst = CountRows("runs");
-        var second = await PostAsync("echo", "{}", ("Idempotency-Key", "order-42"));
+        var retry = await PostAsync("echo", """{"order":42}""", ("Idempotency-Key", "order-42"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        var firstRun = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
-        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(firstRun, problem.GetProperty("runIds")[0].GetString());
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        var firstIds = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var retryIds = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var name in new[] { "requestId", "eventId", "runId" })
+        {
+            Assert.Equal(firstIds.GetProperty(name).GetString(), retryIds.GetProperty(name).GetString());
+        }
+
+        // X-Request-Id still names this request, which the log knows by it.
+        Assert.NotEqual(firstIds.GetProperty("requestId").GetString(), retry.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal(eventsAfterFirst, StoredRows.InboundEvents(Deployments.DatabasePath(_folder)));
         Assert.Equal(runsAfterFirst, CountRows("runs"));
     }
 
     [Fact]
-    public async Task Concurrent_duplicates_are_accepted_exactly_once()
+    public async Task The_same_idempotency_key_with_another_body_is_409_naming_the_first_request_and_starts_nothing()
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync("echo", "{}", ("Idempotency-Key", "race-1"))));
+        var first = await PostAsync("echo", """{"order":43}""", ("Idempotency-Key", "order-43"));
+        var runsAfterFirst = CountRows("runs");
+        var other = await PostAsync("echo", """{"order":44}""", ("Idempotency-Key", "order-43"));
 
-        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.False(other.Headers.Contains("Idempotent-Replayed"));
+        var firstIds = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await other.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(firstIds.GetProperty("requestId").GetString(), problem.GetProperty("firstRequestId").GetString());
+        Assert.Equal(firstIds.GetProperty("eventId").GetString(), problem.GetProperty("eventId").GetString());
+        Assert.Equal(firstIds.GetProperty("runId").GetString(), problem.GetProperty("runIds")[0].GetString());
+        Assert.Contains(firstIds.GetProperty("requestId").GetString()!, problem.GetProperty("detail").GetString());
+        Assert.Equal(runsAfterFirst, CountRows("runs"));
+    }
+
+    [Fact]
+    public async Task A_key_stored_without_a_fingerprint_by_an_older_version_is_compared_with_its_stored_event()
+    {
+        var first = await PostAsync("echo", """{"order":45}""", ("Idempotency-Key", "order-45"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var connection = new SqliteConnection($"Data Source={Deployments.DatabasePath(_folder)};Pooling=False"))
+        {
+            // What a key written before schema migration 8 looks like.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE idempotency_keys SET fingerprint = NULL, request_id = NULL WHERE key = 'order-45'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var retry = await PostAsync("echo", """{"order":45}""", ("Idempotency-Key", "order-45"));
+        var other = await PostAsync("echo", """{"order":46}""", ("Idempotency-Key", "order-45"));
+
+        var firstIds = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(firstIds.GetProperty("requestId").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(firstIds.GetProperty("requestId").GetString(), (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("firstRequestId").GetString());
+    }
+
+    [Fact]
+    public async Task Repeat_of_a_request_that_triggered_nothing_is_204_with_Idempotent_Replayed()
+    {
+        var first = await PostAsync("filtered", """{"action":"closed"}""", ("Idempotency-Key", "closed-1"));
+        var eventsAfterFirst = StoredRows.InboundEvents(Deployments.DatabasePath(_folder));
+        var retry = await PostAsync("filtered", """{"action":"closed"}""", ("Idempotency-Key", "closed-1"));
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(eventsAfterFirst, StoredRows.InboundEvents(Deployments.DatabasePath(_folder)));
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicates_are_accepted_exactly_once_and_every_other_copy_is_answered_as_its_replay()
+    {
+        var runsBefore = CountRows("runs");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync("echo", """{"race":1}""", ("Idempotency-Key", "race-1"))));
+
+        // Copies that lost the race inside the store's transaction get the same answer as later ones: never a 409 or 500.
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(19, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
+        var eventIds = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()));
+        Assert.Single(eventIds.Distinct());
+        Assert.Equal(runsBefore + 1, CountRows("runs"));
     }
 
     [Fact]

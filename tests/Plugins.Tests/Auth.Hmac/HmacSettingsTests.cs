@@ -38,7 +38,8 @@ public sealed class HmacSettingsTests
         var authenticator = provider.GetRequiredService<IAuthSchemeFactory>()
             .Create(TestSettings.FromJson("""{ "preset": "stripe", "secrets": ["whsec_stripe_test_secret"] }"""));
 
-        Assert.Equal(AuthResult.Success("secret#0"), await VerifyAsync(authenticator, """{"id":"evt_1","type":"charge.succeeded"}""", ("Stripe-Signature", header)));
+        var expected = AuthResult.Success("secret#0") with { MessageId = "evt_1", ReplayableUntil = DateTimeOffset.FromUnixTimeSeconds(1700000000 + 300) };
+        Assert.Equal(expected, await VerifyAsync(authenticator, """{"id":"evt_1","type":"charge.succeeded"}""", ("Stripe-Signature", header)));
     }
 
     [Theory]

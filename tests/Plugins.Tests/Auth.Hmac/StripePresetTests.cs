@@ -24,7 +24,7 @@ public sealed class StripePresetTests
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1},v0=6ffbb59b2300aae63f272406069a9788598b792a944a07aba816edb039989a39"));
 
-        Assert.Equal(AuthResult.Success("secret#0"), result);
+        Assert.Equal(Verified("secret#0"), result);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class StripePresetTests
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1NewSecret},v1={V1}"));
 
-        Assert.Equal(AuthResult.Success("secret#0"), result);
+        Assert.Equal(Verified("secret#0"), result);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class StripePresetTests
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1},v1={V1NewSecret}"));
 
-        Assert.Equal(AuthResult.Success("secret#1"), result);
+        Assert.Equal(Verified("secret#1"), result);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class StripePresetTests
 
         var result = await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt},v1={V1}"));
 
-        Assert.Equal(reason is null ? AuthResult.Success("secret#0") : AuthResult.Fail(reason), result);
+        Assert.Equal(reason is null ? Verified("secret#0") : AuthResult.Fail(reason), result);
     }
 
     [Fact]
@@ -104,6 +104,10 @@ public sealed class StripePresetTests
     {
         var authenticator = Create(Settings, ManualClock.AtUnixSeconds(SignedAt));
 
-        Assert.Equal(AuthResult.Success("secret#0"), await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt}, v1={V1}")));
+        Assert.Equal(Verified("secret#0"), await VerifyAsync(authenticator, Body, ("Stripe-Signature", $"t={SignedAt}, v1={V1}")));
     }
+
+    /// <summary>A success carrying the event's id from the signed body, replayable until its timestamp plus the tolerance.</summary>
+    private static AuthResult Verified(string subject) =>
+        AuthResult.Success(subject) with { MessageId = "evt_1", ReplayableUntil = DateTimeOffset.FromUnixTimeSeconds(SignedAt + 300) };
 }

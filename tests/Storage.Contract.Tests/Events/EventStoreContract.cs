@@ -188,6 +188,65 @@ public sealed class EventStoreContract
     }
 
     [Theory, SqliteStore, PostgresStore]
+    public async Task A_key_keeps_the_first_requests_fingerprint_and_request_id_for_a_later_find_and_for_a_duplicate(StoreKind store)
+    {
+        await using var stores = await StoreFixture.CreateAsync(store);
+        var now = stores.Clock.UtcNow;
+        byte[] fingerprint = [.. Enumerable.Range(0, 32).Select(i => (byte)(255 - i))];
+        var first = Samples.Webhook(now, runs: 1, key: new IdempotencyKey("deploy", "signed-id", now.AddHours(1)) { Fingerprint = fingerprint });
+        var repeat = Samples.Webhook(now, runs: 1, key: new IdempotencyKey("deploy", "signed-id", now.AddHours(1)) { Fingerprint = [1, 2, 3] });
+        Assert.True((await stores.Events.AcceptAsync(first, None)).Accepted);
+
+        var found = await stores.Events.FindIdempotencyKeyAsync("deploy", "signed-id", None);
+        var duplicate = await stores.Events.AcceptAsync(repeat, None);
+
+        foreach (var earlier in new[] { found!, duplicate })
+        {
+            Assert.Equal(first.Event.Id, earlier.EventId);
+            Assert.Equal(first.Event.RequestId, earlier.RequestId);
+            Assert.Equal(fingerprint, earlier.Fingerprint);
+            Assert.Equal(first.Runs.Select(r => r.Id), earlier.RunIds);
+        }
+
+        Assert.False(duplicate.Accepted);
+        Assert.Null(await stores.Events.GetEventAsync(repeat.Event.Id, None));
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task A_key_stored_without_a_fingerprint_is_found_with_none(StoreKind store)
+    {
+        await using var stores = await StoreFixture.CreateAsync(store);
+        var now = stores.Clock.UtcNow;
+        var first = Samples.Webhook(now, runs: 0, key: new IdempotencyKey("deploy", "plain", now.AddHours(1)));
+        Assert.True((await stores.Events.AcceptAsync(first, None)).Accepted);
+
+        var found = await stores.Events.FindIdempotencyKeyAsync("deploy", "plain", None);
+
+        Assert.NotNull(found);
+        Assert.Null(found.Fingerprint);
+        Assert.Equal(first.Event.Id, found.EventId);
+        Assert.Empty(found.RunIds);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task An_expired_key_taken_by_a_new_request_takes_its_fingerprint_and_request_id(StoreKind store)
+    {
+        await using var stores = await StoreFixture.CreateAsync(store);
+        var now = stores.Clock.UtcNow;
+        Assert.True((await stores.Events.AcceptAsync(
+            Samples.Webhook(now, key: new IdempotencyKey("deploy", "k", now.AddMinutes(1)) { Fingerprint = [1] }), None)).Accepted);
+        stores.Clock.Advance(TimeSpan.FromMinutes(2));
+        var later = stores.Clock.UtcNow;
+        var again = Samples.Webhook(later, key: new IdempotencyKey("deploy", "k", later.AddMinutes(1)) { Fingerprint = [2] });
+
+        Assert.True((await stores.Events.AcceptAsync(again, None)).Accepted);
+
+        var found = await stores.Events.FindIdempotencyKeyAsync("deploy", "k", None);
+        Assert.Equal(again.Event.RequestId, found?.RequestId);
+        Assert.Equal([2], found?.Fingerprint);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
     public async Task An_expired_key_no_longer_makes_a_duplicate(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
