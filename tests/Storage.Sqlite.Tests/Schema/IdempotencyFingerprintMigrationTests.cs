@@ -12,7 +12,9 @@ public sealed class IdempotencyFingerprintMigrationTests
     [Fact]
     public async Task A_key_stored_at_version_7_is_still_a_duplicate_after_migration_8_with_no_fingerprint_and_new_keys_get_one()
     {
-        var version7 = SchemaMigrations.All.Where(m => m.Version <= 7).ToArray();
+        // Version 7's tables, plus step 9 (run numbers, which today's writer needs to store the event below): step 8
+        // touches only idempotency_keys, so this is a version-7 key table under today's writer.
+        var version7 = SchemaMigrations.All.Where(m => m.Version is <= 7 or 9).ToArray();
         var db = TestDatabase.Create(migrations: version7);
         try
         {
