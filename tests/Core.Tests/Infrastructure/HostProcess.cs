@@ -83,7 +83,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Waits until the host answers HTTP; throws with its output if it exits first.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        // Generous: a host process starting on a loaded 2-core machine (a build beside it) has been seen to take ~60 s.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)

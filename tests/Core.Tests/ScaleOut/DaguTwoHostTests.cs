@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Npgsql;
 using Xunit.Abstractions;
 using Webhooks.Modular.Core.Tests.Examples;
 using Webhooks.Modular.Core.Tests.Infrastructure;
@@ -24,13 +23,7 @@ public sealed class DaguTwoHostTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         _folder.Dispose();
-        if (PostgresFactAttribute.ConnectionString is { } connectionString)
-        {
-            using var connection = new NpgsqlConnection(connectionString);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection);
-            drop.ExecuteNonQuery();
-        }
+        PostgresSchema.DropIfExists(_schema);
     }
 
     [PostgresFact]

@@ -23,13 +23,7 @@ public sealed class TwoHostTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         _folder.Dispose();
-        if (PostgresFactAttribute.ConnectionString is { } connectionString)
-        {
-            using var connection = new NpgsqlConnection(connectionString);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection);
-            drop.ExecuteNonQuery();
-        }
+        PostgresSchema.DropIfExists(_schema);
     }
 
     [PostgresFact]
