@@ -19,7 +19,8 @@ public sealed class PublishedHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The configuration the tests were built in, so publishing reuses that build instead of compiling
-        // every project again; the publish step under test is the same in Debug and Release.
+        // every project again; the publish step under test is the same in Debug and Release. The test build
+        // has restored the projects already (a restore can wait minutes on the package feed).
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -27,7 +28,7 @@ public sealed class PublishedHost : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (var argument in new[] { "publish", Path.Combine(RepoPaths.Root, "src", "Host", "Host.csproj"), "-c", RepoPaths.Configuration, "-o", Folder, "--nologo", "-v", "quiet" })
+        foreach (var argument in new[] { "publish", Path.Combine(RepoPaths.Root, "src", "Host", "Host.csproj"), "-c", RepoPaths.Configuration, "-o", Folder, "--no-restore", "--nologo", "-v", "quiet" })
         {
             start.ArgumentList.Add(argument);
         }
