@@ -66,10 +66,11 @@ internal static class DeploymentFile
             var name = section["name"] is { Length: > 0 } n
                 ? n
                 : throw new PluginConfigurationException(file, key, $"{key}:name", "is required");
-            var folder = section["path"] is { Length: > 0 } p
-                ? Path.GetFullPath(Path.Combine(baseDirectory, p))
+            var pathGiven = section["path"] is { Length: > 0 };
+            var folder = pathGiven
+                ? Path.GetFullPath(Path.Combine(baseDirectory, section["path"]!))
                 : Path.Combine(defaultPluginRoot, name);
-            model.Plugins.Add(new PluginEntry(name, folder, null, section.GetSection("settings"), key));
+            model.Plugins.Add(new PluginEntry(name, folder, null, section.GetSection("settings"), key, FolderFromName: !pathGiven));
         }
 
         foreach (var hook in configuration.GetSection("hooks").GetChildren())

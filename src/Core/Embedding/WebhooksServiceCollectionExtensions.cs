@@ -41,7 +41,17 @@ public static class WebhooksServiceCollectionExtensions
         var plugins = new PluginLoader().Load(deployment);
         foreach (var plugin in plugins)
         {
-            plugin.Plugin.ConfigureServices(services, plugin.Context);
+            try
+            {
+                plugin.Plugin.ConfigureServices(services, plugin.Context);
+            }
+            catch (Exception ex) when (ex is not PluginConfigurationException)
+            {
+                // A plugin's own failure stops the host like a configuration mistake: one line naming the plugin.
+                var key = deployment.Plugins.FirstOrDefault(e => string.Equals(e.Name, plugin.Context.Name, StringComparison.OrdinalIgnoreCase))?.Key ?? "plugins";
+                throw new PluginConfigurationException(
+                    deployment.File, plugin.Context.Name, key, $"{plugin.Plugin.GetType().Name}.ConfigureServices threw {PluginFailure.Describe(ex)}", ex);
+            }
         }
 
         services.TryAddSingleton(TimeProvider.System);

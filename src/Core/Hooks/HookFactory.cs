@@ -6,6 +6,7 @@ using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Conditions;
 using Webhooks.Modular.Abstractions.Configuration;
 using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Core.Plugins;
 
 namespace Webhooks.Modular.Core.Hooks;
 
@@ -16,7 +17,8 @@ namespace Webhooks.Modular.Core.Hooks;
 internal sealed partial class HookFactory(
     IEnumerable<IAuthSchemeFactory> authSchemes,
     IEnumerable<ITriggerConditionFactory> conditions,
-    IEnumerable<IRunActionFactory> actions)
+    IEnumerable<IRunActionFactory> actions,
+    PluginCatalog? catalog = null)
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
     public const int DefaultMaxAttempts = 3;
@@ -37,6 +39,20 @@ internal sealed partial class HookFactory(
         var name = section["name"];
         var owner = name is null ? key : $"hook '{name}'";
         PluginConfigurationException Error(string subKey, string message) => new(file, owner, $"{key}:{subKey}", message);
+
+        // A factory that throws its own exception (not a configuration error) is reported like one, naming its plugin.
+        T Build<T>(object componentFactory, string subKey, string what, Func<T> create)
+        {
+            try
+            {
+                return create();
+            }
+            catch (Exception ex) when (ex is not PluginConfigurationException)
+            {
+                throw new PluginConfigurationException(
+                    file, owner, $"{key}:{subKey}", $"plugin '{PluginOf(componentFactory)}' failed to create {what}: {PluginFailure.Describe(ex)}", ex);
+            }
+        }
 
         foreach (var child in section.GetChildren())
         {
@@ -94,7 +110,7 @@ internal sealed partial class HookFactory(
             "observe" => AuthMode.Observe,
             var other => throw Error("auth:mode", $"'{other}' is not 'enforce' or 'observe'"),
         };
-        var authenticator = authFactory.Create(settings(auth, "auth"));
+        var authenticator = Build(authFactory, "auth", $"auth scheme '{scheme}'", () => authFactory.Create(settings(auth, "auth")));
 
         var builtConditions = new List<ITriggerCondition>();
         var conditionTypes = new List<string>();
@@ -104,7 +120,7 @@ internal sealed partial class HookFactory(
             var type = condition["type"] ?? throw Error($"{conditionKey}:type", "is required");
             var factory = _conditions.GetValueOrDefault(type)
                 ?? throw Error($"{conditionKey}:type", $"unknown condition type '{type}' (known: {Known(_conditions.Keys)}); is its plugin listed in 'plugins'?");
-            builtConditions.Add(factory.Create(settings(condition, conditionKey)));
+            builtConditions.Add(Build(factory, conditionKey, $"condition type '{type}'", () => factory.Create(settings(condition, conditionKey))));
             conditionTypes.Add(type);
         }
 
@@ -118,7 +134,7 @@ internal sealed partial class HookFactory(
             throw Error("action:maxAttempts", $"'{attemptsText}' is not a positive whole number");
         }
 
-        var builtAction = actionFactory.Create(settings(action, "action"));
+        var builtAction = Build(actionFactory, "action", $"action type '{actionType}'", () => actionFactory.Create(settings(action, "action")));
 
         var idempotency = section.GetSection("idempotency");
         var idempotencyHeaders = idempotency.GetSection("headers").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
@@ -181,6 +197,10 @@ internal sealed partial class HookFactory(
             Response = response,
         };
     }
+
+    // Built-in factories of the engine have no plugin; their assembly name still says whose code failed.
+    private string PluginOf(object componentFactory) =>
+        catalog?.NameOf(componentFactory) ?? componentFactory.GetType().Assembly.GetName().Name ?? componentFactory.GetType().FullName!;
 
     private static string Known(IEnumerable<string> names) =>
         names.Any() ? string.Join(", ", names.Order(StringComparer.Ordinal)) : "none";

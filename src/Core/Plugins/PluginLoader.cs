@@ -37,7 +37,7 @@ internal sealed class PluginLoader
         var folder = entry.Folder!;
         if (!Directory.Exists(folder))
         {
-            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin folder '{folder}' does not exist (build the solution, or set 'path')");
+            throw MissingFolder(file, entry, folder);
         }
 
         // A plugin built with EnableDynamicLoading has exactly one <assembly>.deps.json beside its main assembly.
@@ -80,14 +80,53 @@ internal sealed class PluginLoader
                         : $"'{Path.GetFileName(mainAssembly)}' has several IWebhookPlugin classes: {string.Join(", ", entryPoints.Select(t => t.FullName))}");
             }
 
-            var plugin = (IWebhookPlugin)Activator.CreateInstance(entryPoints[0])!;
+            IWebhookPlugin plugin;
+            try
+            {
+                plugin = (IWebhookPlugin)Activator.CreateInstance(entryPoints[0])!;
+            }
+            catch (TargetInvocationException ex)
+            {
+                // The plugin's own code failed, not the loading: say so, with its message rather than reflection's.
+                throw new PluginConfigurationException(
+                    file, entry.Name, entry.Key, $"the constructor of {entryPoints[0].FullName} threw {PluginFailure.Describe(ex)}", ex.InnerException ?? ex);
+            }
+
             return new LoadedPlugin(plugin, context, loadContext);
         }
-        catch (Exception ex) when (ex is not PluginConfigurationException)
+        catch (Exception ex)
         {
             loadContext.Unload();
-            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"could not load '{mainAssembly}': {ex.Message}", ex);
+            if (ex is PluginConfigurationException)
+            {
+                throw;
+            }
+
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"could not load '{mainAssembly}': {PluginFailure.Describe(ex)}", ex);
         }
+    }
+
+    private static PluginConfigurationException MissingFolder(string file, PluginEntry entry, string folder)
+    {
+        if (!entry.FolderFromName)
+        {
+            return new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin folder '{folder}' does not exist");
+        }
+
+        // The folder came from the name: list what the plugin root holds, and the likely intended name.
+        var root = Path.GetDirectoryName(folder)!;
+        var available = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Where(d => Directory.EnumerateFiles(d, "*.deps.json").Any())
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order(StringComparer.Ordinal)
+                .ToArray()
+            : [];
+        var listed = available.Length == 0 ? $"no plugins are under '{root}'" : $"available: {string.Join(", ", available)}";
+        return PluginFailure.Closest(entry.Name, available) is { } closest
+            ? new PluginConfigurationException(file, entry.Name, $"{entry.Key}:name", $"no plugin named '{entry.Name}' in '{root}' (its folder does not exist); did you mean '{closest}'? ({listed})")
+            : new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin folder '{folder}' does not exist (build the solution, or set 'path'; {listed})");
     }
 
     private static IEnumerable<Type> ExportedTypes(Assembly assembly)

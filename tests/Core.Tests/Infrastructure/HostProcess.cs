@@ -80,6 +80,27 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{chosen}"));
     }
 
+    /// <summary>Starts a published host executable (no <c>dotnet</c> in front) the way an operator or systemd does.</summary>
+    public static HostProcess StartExecutable(string executable, string configPath, string workingDirectory)
+    {
+        var chosen = FreePort();
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in new[] { "--config", configPath, "--urls", $"http://127.0.0.1:{chosen}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{chosen}"));
+    }
+
     /// <summary>Waits until the host answers HTTP; throws with its output if it exits first.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
     {
