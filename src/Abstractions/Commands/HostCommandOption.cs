@@ -10,4 +10,10 @@ public sealed record HostCommandOption(string Name, string Description)
 
     /// <summary>Whether the option may be given more than once.</summary>
     public bool Repeatable { get; init; }
+
+    /// <summary>
+    /// Accepted but not shown in help: for an option the verb refuses with its own explanation (a secret on the command
+    /// line, say), so that the verb, not the host's parser, answers it.
+    /// </summary>
+    public bool Hidden { get; init; }
 }

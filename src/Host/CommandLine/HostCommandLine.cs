@@ -154,7 +154,7 @@ internal static class HostCommandLine
         var verb = new Command(command.Name, command.Description);
         if (command.Arguments is { } positional)
         {
-            verb.Add(new Argument<string[]>("arguments") { Description = positional, Arity = ArgumentArity.ZeroOrMore, HelpName = positional });
+            verb.Add(new Argument<string[]>("arguments") { Description = positional, Arity = ArgumentArity.ZeroOrMore, HelpName = "ARGS" });
         }
 
         if (command.Options.Count == 0)
@@ -171,9 +171,9 @@ internal static class HostCommandLine
         {
             verb.Add(option switch
             {
-                { Value: null } => new Option<bool>(option.Name) { Description = option.Description },
-                { Repeatable: true } => new Option<string[]>(option.Name) { Description = option.Description, HelpName = option.Value, AllowMultipleArgumentsPerToken = false },
-                _ => new Option<string>(option.Name) { Description = option.Description, HelpName = option.Value },
+                { Value: null } => new Option<bool>(option.Name) { Description = option.Description, Hidden = option.Hidden },
+                { Repeatable: true } => new Option<string[]>(option.Name) { Description = option.Description, HelpName = option.Value, Hidden = option.Hidden },
+                _ => new Option<string>(option.Name) { Description = option.Description, HelpName = option.Value, Hidden = option.Hidden },
             });
         }
 
