@@ -29,7 +29,8 @@ internal sealed record HostArguments(string ConfigPath, string[] Rest, string? C
     public bool Version { get; init; }
 
     /// <summary>Whether this command line starts the server.</summary>
-    public bool Serves => !Help && !Version && Command is null or Serve;
+    public bool Serves => !Help && !Version
+        && (Command is null || (Command == Serve && !CommandArguments!.Any(a => HelpFlags.Contains(a) || a == VersionFlag)));
 
     /// <summary>Splits <paramref name="args"/>.</summary>
     /// <param name="args">The process's arguments.</param>

@@ -23,10 +23,17 @@ internal static class HostCommandLine
             return Invoke(Build([], null, arguments.ConfigPath), [HostArguments.VersionFlag], output, error);
         }
 
-        var verb = arguments.Command == HostVerbs.Help ? arguments.CommandArguments?.FirstOrDefault() : arguments.Command;
-        if (arguments.Command == HostVerbs.Help && arguments.CommandArguments is { Length: > 1 } extra)
+        var verb = arguments.Command;
+        if (verb == HostVerbs.Help)
         {
-            return Usage(error, $"help takes one command name, not '{string.Join(' ', extra)}'");
+            // "help token": the word after help names the verb; options around it (--config, --urls) are the host's.
+            var named = HostArguments.Parse(arguments.CommandArguments ?? []);
+            if (named.CommandArguments is { Length: > 0 } extra)
+            {
+                return Usage(error, $"help takes one command name, not '{named.Command} {string.Join(' ', extra)}'");
+            }
+
+            verb = named.Command;
         }
 
         if (verb is HostArguments.Serve or HostVerbs.Help)
