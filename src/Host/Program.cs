@@ -1,12 +1,19 @@
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Host;
+using Webhooks.Modular.Host.CommandLine;
 
 try
 {
     var arguments = HostArguments.Parse(args);
-    if (arguments.Command is not null)
+    if (!arguments.Serves)
     {
-        return await HostCommands.RunAsync(arguments, Console.Out, Console.Error);
+        return await HostCommandLine.RunAsync(arguments, Console.Out, Console.Error, !Console.IsOutputRedirected);
+    }
+
+    if (arguments.Command == HostArguments.Serve && HostArguments.Parse(arguments.CommandArguments!) is { Command: { } stray })
+    {
+        // "serve tokn" must not quietly serve with a typo in it.
+        return HostCommandLine.Usage(Console.Error, $"serve takes options only, not '{stray}' (see 'serve --help')");
     }
 
     var app = HostApplication.Build(args);

@@ -12,14 +12,32 @@ namespace Webhooks.Modular.Auth.Bearer.Commands;
 /// </summary>
 internal sealed class TokenCommand(IServiceProvider services) : IHostCommand
 {
-    private const string Usage =
-        "usage: token create|rotate --hook NAME [--scope SCOPE] [--expires-in 30d|12h|90m] [--prefix P] [--created-by WHO]\n" +
-        "       token list --hook NAME | --scope SCOPE\n" +
-        "       token revoke ID";
 
     public string Name => "token";
 
     public string Description => "issue, rotate, list and revoke bearer tokens";
+
+    public string Arguments => "create | rotate | list | revoke ID";
+
+    // The nested Options record parses them; this list describes them to the host's help.
+    private static readonly HostCommandOption[] DescribedOptions =
+    [
+        new("--hook", "create, rotate, list: the hook whose tokens these are") { Value = "NAME" },
+        new("--scope", "create, rotate, list: a scope other than a hook's (instead of --hook)") { Value = "SCOPE" },
+        new("--expires-in", "create, rotate: lifetime, such as 30d, 12h or 90m (default: never)") { Value = "DURATION" },
+        new("--prefix", "create, rotate: the token's readable prefix") { Value = "P" },
+        new("--created-by", "create, rotate: who asked for it (default: the OS user)") { Value = "WHO" },
+    ];
+
+    IReadOnlyList<HostCommandOption> IHostCommand.Options => DescribedOptions;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "token create --hook deploy --expires-in 30d",
+        "token rotate --hook deploy",
+        "token list --hook deploy",
+        "token revoke tok_0123",
+    ];
 
     public async Task<int> RunAsync(HostCommandContext context, CancellationToken cancellationToken)
     {
@@ -107,8 +125,8 @@ internal sealed class TokenCommand(IServiceProvider services) : IHostCommand
 
     private static async Task<int> FailAsync(HostCommandContext context, string message)
     {
-        await context.Error.WriteLineAsync($"error: {message}");
-        await context.Error.WriteLineAsync(Usage);
+        // One line naming what was wrong; the whole usage is one 'help token' away.
+        await context.Error.WriteLineAsync($"error: {message} (see 'token --help')");
         return 2;
     }
 

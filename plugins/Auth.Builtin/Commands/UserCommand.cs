@@ -15,16 +15,32 @@ namespace Webhooks.Modular.Auth.Builtin.Commands;
 /// </summary>
 internal sealed class UserCommand(IServiceProvider services, Func<string, string?>? environment = null) : IHostCommand
 {
-    private static readonly string Usage =
-        $"usage: user create --username NAME --role {string.Join('|', ApiRoles.All)} --password-env VAR\n" +
-        "       user list\n" +
-        "       user delete --username NAME";
 
     private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
 
     public string Name => "user";
 
     public string Description => "create, list and delete the users who sign in to the management APIs";
+
+    public string Arguments => "create | list | delete";
+
+    // The nested Options record parses them; this list describes them to the host's help.
+    private static readonly HostCommandOption[] DescribedOptions =
+    [
+        new("--username", "create, delete: the user's name") { Value = "NAME" },
+        new("--role", $"create: one of {string.Join(", ", ApiRoles.All)}") { Value = "ROLE" },
+        new("--password-env", "create: the environment variable that holds the password (never the password itself)") { Value = "VAR" },
+        new("--password", "refused: a password on the command line shows in ps and shell history") { Value = "P", Hidden = true },
+    ];
+
+    IReadOnlyList<HostCommandOption> IHostCommand.Options => DescribedOptions;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "user create --username dana --role admin --password-env DANA_PASSWORD",
+        "user list",
+        "user delete --username dana",
+    ];
 
     public async Task<int> RunAsync(HostCommandContext context, CancellationToken cancellationToken)
     {
@@ -153,8 +169,8 @@ internal sealed class UserCommand(IServiceProvider services, Func<string, string
 
     private static async Task<int> FailAsync(HostCommandContext context, string message)
     {
-        await context.Error.WriteLineAsync($"error: {message}");
-        await context.Error.WriteLineAsync(Usage);
+        // One line naming what was wrong; the whole usage is one 'help user' away.
+        await context.Error.WriteLineAsync($"error: {message} (see 'user --help')");
         return 2;
     }
 

@@ -29,6 +29,26 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
 
     public string Description => "create, list and delete DagNats triggers (webhooks and event triggers)";
 
+    public string Arguments => "create NAME | list | delete NAME";
+
+    public IReadOnlyList<HostCommandOption> Options { get; } =
+    [
+        new("--workflow", "create: the workflow the trigger starts") { Value = "WORKFLOW" },
+        new("--webhook", "create: a webhook trigger (POST /v1/webhooks/NAME)"),
+        new("--secret", "create: the webhook trigger's own secret (default: DAGNATS_WEBHOOK_SECRET)") { Value = "SECRET" },
+        new("--subject", "create: an event trigger on this NATS subject") { Value = "SUBJECT" },
+        new("--filter-field", "create: an event trigger's condition field (dotted path)") { Value = "PATH" },
+        new("--filter-value", "create: the value --filter-field must have") { Value = "VALUE" },
+    ];
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "trigger create deploy --workflow ci-pipeline --webhook",
+        "trigger create on-order --workflow fulfil --subject orders.created --filter-field status --filter-value paid",
+        "trigger list",
+        "trigger delete deploy",
+    ];
+
     public async Task<int> RunAsync(HostCommandContext context, CancellationToken cancellationToken)
     {
         var arguments = context.Arguments;

@@ -18,14 +18,6 @@ namespace Webhooks.Modular.Surfaces.Dograh.Commands;
 /// <param name="input">Standard input (tests give their own).</param>
 internal sealed class CredentialCommand(IServiceProvider services, Func<string, string?>? environment = null, TextReader? input = null) : IHostCommand
 {
-    private static readonly string Usage =
-        "usage: credential create --name NAME --type NONE|API_KEY|BEARER_TOKEN|BASIC_AUTH|CUSTOM_HEADER\n" +
-        "                         [--header HEADER] [--username USER] [--value-env VAR | --value-stdin]\n" +
-        "         API_KEY: --header (default X-API-Key) and the key; BEARER_TOKEN: the token;\n" +
-        "         BASIC_AUTH: --username and the password; CUSTOM_HEADER: --header and its value;\n" +
-        "         the secret comes from the environment variable VAR, or the first line of standard input\n" +
-        "       credential list\n" +
-        "       credential delete UUID";
 
     private static readonly string[] SecretOptions = ["--value", "--api-key", "--token", "--password", "--header-value", "--secret"];
 
@@ -34,6 +26,29 @@ internal sealed class CredentialCommand(IServiceProvider services, Func<string, 
     public string Name => "credential";
 
     public string Description => "create, list and delete the credentials Dograh webhook nodes authenticate with";
+
+    public string Arguments => "create | list | delete UUID";
+
+    // The nested Options record parses them; this list describes them to the host's help.
+    private static readonly HostCommandOption[] DescribedOptions =
+    [
+        new("--name", "create: the credential's name") { Value = "NAME" },
+        new("--type", "create: NONE, API_KEY, BEARER_TOKEN, BASIC_AUTH or CUSTOM_HEADER") { Value = "TYPE" },
+        new("--header", "create: API_KEY's header (default X-API-Key) or CUSTOM_HEADER's") { Value = "HEADER" },
+        new("--username", "create: BASIC_AUTH's user") { Value = "USER" },
+        new("--value-env", "create: the environment variable holding the secret") { Value = "VAR" },
+        new("--value-stdin", "create: read the secret from the first line of standard input"),
+        .. SecretOptions.Select(o => new HostCommandOption(o, "refused: a secret on the command line shows in ps and shell history") { Value = "S", Hidden = true }),
+    ];
+
+    IReadOnlyList<HostCommandOption> IHostCommand.Options => DescribedOptions;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "credential create --name CRM --type BEARER_TOKEN --value-env CRM_TOKEN",
+        "credential list",
+        "credential delete 3f2a9c1e-0000-4000-8000-000000000000",
+    ];
 
     public async Task<int> RunAsync(HostCommandContext context, CancellationToken cancellationToken)
     {
@@ -211,8 +226,8 @@ internal sealed class CredentialCommand(IServiceProvider services, Func<string, 
 
     private static async Task<int> FailAsync(HostCommandContext context, string message)
     {
-        await context.Error.WriteLineAsync($"error: {message}");
-        await context.Error.WriteLineAsync(Usage);
+        // One line naming what was wrong; the whole usage is one 'help credential' away.
+        await context.Error.WriteLineAsync($"error: {message} (see 'credential --help')");
         return 2;
     }
 

@@ -17,11 +17,39 @@ internal sealed class DestinationCommand(IServiceProvider services) : IHostComma
     private const string Usage =
         "usage: destination create --url URL --events TYPE[,TYPE...] [--hook NAME] [--format standard|raw] [--signing standard-webhooks|none]\n" +
         "                          [--retry exponential|none|fixed:RETRIES:SECONDS] [--description TEXT]\n" +
-        "       destination list | show ID | enable ID | disable ID | delete ID | rotate ID [--grace-hours 24] | replay DELIVERY_ID";
+        "       destination list | show ID | enable ID | disable ID | delete ID | rotate ID [--grace-hours 24] | replay DELIVERY_ID | replay --failed [--destination ID]";
+
+    /// <summary>The most failed deliveries one destination's bulk replay reads.</summary>
+    private const int MaxReplay = 10_000;
 
     public string Name => "destination";
 
     public string Description => "create, list, enable, disable, rotate and delete outbound destinations; replay deliveries";
+
+    public string Arguments => "create | list | show ID | enable ID | disable ID | delete ID | rotate ID | replay DELIVERY_ID | replay --failed";
+
+    public IReadOnlyList<HostCommandOption> Options { get; } =
+    [
+        new("--url", "create: where deliveries are POSTed") { Value = "URL" },
+        new("--events", "create: the event types it receives, comma-separated") { Value = "TYPE[,TYPE...]" },
+        new("--hook", "create: only events of this hook") { Value = "NAME" },
+        new("--format", "create: standard (an event envelope) or raw (the received body)") { Value = "standard|raw" },
+        new("--signing", "create: standard-webhooks or none") { Value = "SCHEME" },
+        new("--retry", "create: exponential (default), none or fixed:RETRIES:SECONDS") { Value = "POLICY" },
+        new("--description", "create: a note for operators") { Value = "TEXT" },
+        new("--grace-hours", "rotate: how long the previous secret keeps signing (default 24)") { Value = "HOURS" },
+        new("--failed", "replay: every failed delivery (dead letter), with progress"),
+        new("--destination", "replay --failed: only this destination's") { Value = "ID" },
+    ];
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "destination create --url https://example.com/hooks --events order.created,order.paid --retry fixed:5:30",
+        "destination list",
+        "destination rotate dst_123 --grace-hours 48",
+        "destination replay dlv_456",
+        "destination replay --failed --destination dst_123",
+    ];
 
     public async Task<int> RunAsync(HostCommandContext context, CancellationToken cancellationToken)
     {
@@ -89,6 +117,9 @@ internal sealed class DestinationCommand(IServiceProvider services) : IHostComma
                         ? await NotFoundAsync(context, positional[0])
                         : await DoneAsync(context, $"secret:      {rotated}\n             (the previous secret keeps signing for {hours} h)");
 
+                case "replay" when positional.Count == 0 && options.ContainsKey("failed"):
+                    return await ReplayFailedAsync(context, manager, options.GetValueOrDefault("destination"), cancellationToken);
+
                 case "replay" when positional.Count == 1:
                     return await manager.ReplayAsync(positional[0], cancellationToken)
                         ? await DoneAsync(context, $"replaying {positional[0]}")
@@ -145,7 +176,11 @@ internal sealed class DestinationCommand(IServiceProvider services) : IHostComma
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (args[i] == "--failed")
+            {
+                options["failed"] = string.Empty; // a flag: the next word is not its value
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 options[args[i][2..]] = i + 1 < args.Length ? args[++i] : string.Empty;
             }
@@ -156,6 +191,42 @@ internal sealed class DestinationCommand(IServiceProvider services) : IHostComma
         }
 
         return (positional, options);
+    }
+
+    /// <summary>Replays every failed delivery (of one destination, or all), one progress step each.</summary>
+    private static async Task<int> ReplayFailedAsync(HostCommandContext context, IDestinationManager manager, string? destinationId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DestinationRecord> destinations;
+        if (destinationId is null)
+        {
+            destinations = await manager.ListAsync(null, cancellationToken);
+        }
+        else if (await manager.GetAsync(destinationId, cancellationToken) is { } one)
+        {
+            destinations = [one];
+        }
+        else
+        {
+            return await NotFoundAsync(context, destinationId);
+        }
+
+        var failed = new List<DeliveryRecord>();
+        foreach (var destination in destinations)
+        {
+            failed.AddRange((await manager.ListDeliveriesAsync(destination.Id, MaxReplay, cancellationToken)).Where(d => d.Status == DeliveryStatus.Failed));
+        }
+
+        var progress = new CommandProgress(context, "replay", failed.Count);
+        var replayed = 0;
+        foreach (var delivery in failed)
+        {
+            var ok = await manager.ReplayAsync(delivery.Id, cancellationToken);
+            replayed += ok ? 1 : 0;
+            await progress.ReportAsync(delivery.Id, ok ? "replaying" : "skipped (no longer failed)");
+        }
+
+        await progress.CompleteAsync($"replayed {replayed} of {failed.Count} failed deliveries");
+        return 0;
     }
 
     private static async Task WriteAsync(TextWriter output, DestinationRecord destination)
