@@ -65,7 +65,7 @@ internal static class HealthRegistration
     {
         if (!string.IsNullOrWhiteSpace(path) && !path.StartsWith('/'))
         {
-            throw new InvalidOperationException($"{HealthOptions.Section}:{key}: must start with '/' (got '{path}')");
+            throw new ArgumentException($"{HealthOptions.Section}:{key}: must start with '/' (got '{path}')");
         }
     }
 }
