@@ -87,16 +87,25 @@ public sealed class HealthEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task A_deployment_can_switch_them_off()
+    public async Task A_deployment_can_switch_both_off_or_one_by_leaving_its_path_empty()
     {
-        await using var host = await LoopbackHost.StartAsync(
-            Deployments.Write(_folder, [Deployments.CommandHook("h", "true")]), arguments: ["--Webhooks:Health:Enabled=false"]);
+        var config = Deployments.Write(_folder, [Deployments.CommandHook("h", "true")]);
+        await using (var off = await LoopbackHost.StartAsync(config, arguments: ["--Webhooks:Health:Enabled=false"]))
+        {
+            using var live = await off.Client.GetAsync("/healthz");
+            using var ready = await off.Client.GetAsync("/readyz");
 
-        using var live = await host.Client.GetAsync("/healthz");
-        using var ready = await host.Client.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.NotFound, live.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, ready.StatusCode);
+        }
 
-        Assert.Equal(HttpStatusCode.NotFound, live.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, ready.StatusCode);
+        SqliteConnection.ClearAllPools();
+        await using var readyOnly = await LoopbackHost.StartAsync(config, arguments: ["--Webhooks:Health:LivePath="]);
+        using var noLive = await readyOnly.Client.GetAsync("/healthz");
+        var (stillReady, _) = await HealthProbe.WaitForAsync(readyOnly.Client, "/readyz", HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NotFound, noLive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillReady);
     }
 
     [Fact]
