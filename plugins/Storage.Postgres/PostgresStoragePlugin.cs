@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Webhooks.Modular.Abstractions.Delivery;
@@ -9,6 +10,7 @@ using Webhooks.Modular.Storage.Postgres.Credentials;
 using Webhooks.Modular.Storage.Postgres.Database;
 using Webhooks.Modular.Storage.Postgres.Deliveries;
 using Webhooks.Modular.Storage.Postgres.Events;
+using Webhooks.Modular.Storage.Postgres.Health;
 using Webhooks.Modular.Storage.Postgres.Hooks;
 using Webhooks.Modular.Storage.Postgres.Runs;
 using Webhooks.Modular.Storage.Postgres.Signals;
@@ -51,6 +53,9 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
         services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<PostgresStoreSignals>());
 
         // Migrations first (the host starts hosted services in order), then the listener.
+        // Readiness (/readyz): the database answers and its schema is migrated.
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            context.Name, sp => new PostgresHealthCheck(sp.GetRequiredService<PostgresDatabase>()), failureStatus: null, tags: null, timeout: TimeSpan.FromSeconds(10)));
         services.AddHostedService(sp => new PostgresDatabaseInitializer(sp.GetRequiredService<PostgresDatabase>(), context));
         services.AddHostedService(sp => new NotificationListener(
             sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStoreSignals>(), Logger(sp)));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
@@ -7,6 +8,7 @@ using Webhooks.Modular.Storage.Sqlite.Credentials;
 using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Deliveries;
 using Webhooks.Modular.Storage.Sqlite.Events;
+using Webhooks.Modular.Storage.Sqlite.Health;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
 using Webhooks.Modular.Storage.Sqlite.Tokens;
@@ -40,6 +42,9 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IUserStore>(sp => new Users.SqliteUserStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
+        // Readiness (/readyz): the database answers and its schema is migrated.
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            context.Name, sp => new SqliteHealthCheck(sp.GetRequiredService<SqliteDatabase>()), failureStatus: null, tags: null, timeout: TimeSpan.FromSeconds(10)));
         services.AddHostedService(sp => new SqliteDatabaseInitializer(sp.GetRequiredService<SqliteDatabase>(), context));
     }
 }

@@ -106,6 +106,9 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>The current time as stored (whole milliseconds).</summary>
     public DateTimeOffset Now => StoredTime.From(TimeProvider.GetUtcNow());
 
+    /// <summary>The newest schema version this code knows: what a migrated schema is at.</summary>
+    public int KnownSchemaVersion => _migrations.Count == 0 ? 0 : _migrations.Max(m => m.Version);
+
     /// <summary>The schema version found or reached by <see cref="InitializeAsync"/>; 0 before.</summary>
     public int SchemaVersion { get; private set; }
 

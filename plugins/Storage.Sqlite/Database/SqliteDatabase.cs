@@ -58,6 +58,9 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     /// <summary>The current time as stored: unix milliseconds.</summary>
     public long NowMilliseconds => UnixTime.ToMilliseconds(TimeProvider.GetUtcNow());
 
+    /// <summary>The newest schema version this code knows: what a migrated file is at.</summary>
+    public int KnownSchemaVersion => _migrations.Count == 0 ? 0 : _migrations.Max(m => m.Version);
+
     /// <summary>The writer, for tests that look at its commit counters; <c>null</c> until initialised.</summary>
     internal SqliteWriteQueue? Writes => _writes;
 

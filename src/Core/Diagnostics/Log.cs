@@ -5,17 +5,17 @@ namespace Webhooks.Modular.Core.Diagnostics;
 /// <summary>The engine's log messages, with stable event ids. None of them carries a secret.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Hook {Hook}: request {RequestId} failed {Scheme} authentication: {Reason}")]
-    public static partial void AuthFailed(ILogger logger, string hook, string requestId, string scheme, string reason);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Hook {Hook}: request {WebhookRequestId} failed {Scheme} authentication: {Reason}")]
+    public static partial void AuthFailed(ILogger logger, string hook, string webhookRequestId, string scheme, string reason);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Hook {Hook} (observe mode): request {RequestId} would have failed {Scheme} authentication: {Reason}; accepted")]
-    public static partial void AuthObserved(ILogger logger, string hook, string requestId, string scheme, string reason);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Hook {Hook} (observe mode): request {WebhookRequestId} would have failed {Scheme} authentication: {Reason}; accepted")]
+    public static partial void AuthObserved(ILogger logger, string hook, string webhookRequestId, string scheme, string reason);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Run worker {Worker} started: concurrency {Concurrency}, lease {Lease}")]
     public static partial void WorkerStarted(ILogger logger, string worker, int concurrency, TimeSpan lease);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Run {RunId} (hook {Hook}, request {RequestId}) attempt {Attempt}: {Status}")]
-    public static partial void RunFinished(ILogger logger, string runId, string hook, string requestId, int attempt, string status);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Run {RunId} (hook {Hook}, request {WebhookRequestId}) attempt {Attempt}: {Status}")]
+    public static partial void RunFinished(ILogger logger, string runId, string hook, string webhookRequestId, int attempt, string status);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Run {RunId}: lease lost to another worker; this attempt's outcome is discarded")]
     public static partial void LeaseLost(ILogger logger, string runId);
@@ -26,8 +26,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Trigger {Trigger}: a condition could not be evaluated and counts as not met: {Reason}")]
     public static partial void ConditionFailed(ILogger logger, string trigger, string reason);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Hook {Hook}: request {RequestId} was a {Scheme} handshake; answered, nothing stored")]
-    public static partial void HandshakeAnswered(ILogger logger, string hook, string requestId, string scheme);
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Hook {Hook}: request {WebhookRequestId} was a {Scheme} handshake; answered, nothing stored")]
+    public static partial void HandshakeAnswered(ILogger logger, string hook, string webhookRequestId, string scheme);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Run {RunId}: publishing {Subject} failed; the run's outcome is stored")]
     public static partial void PublishFailed(ILogger logger, string runId, string subject, Exception exception);
@@ -38,8 +38,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Housekeeping failed; it is tried again at the next interval")]
     public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from {Location}")]
-    public static partial void PluginLoaded(ILogger logger, string plugin, string location);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Plugin {Plugin} {PluginVersion} loaded from {PluginFolder}")]
+    public static partial void PluginLoaded(ILogger logger, string plugin, string pluginVersion, string pluginFolder);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Hook {Hook}: request {WebhookRequestId} accepted ({Status}){Replayed}")]
+    public static partial void RequestAccepted(ILogger logger, string hook, string webhookRequestId, string status, string replayed);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Hook {Hook}: request {WebhookRequestId} rejected ({Status}): {Reason}")]
+    public static partial void RequestRejected(ILogger logger, string hook, string webhookRequestId, string status, string reason);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Delivery worker {Worker} started: concurrency {Concurrency}, {PerDestination} per destination, lease {Lease}")]
     public static partial void DeliveryWorkerStarted(ILogger logger, string worker, int concurrency, int perDestination, TimeSpan lease);
@@ -72,11 +78,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Hook {Hook}: {Limit} failed authentications from {Address} within {Window}; that address gets 429 on this hook until the window ends")]
     public static partial void AuthFailureLimitReached(ILogger logger, string hook, string address, int limit, TimeSpan window);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Hook {Hook}: request {RequestId} from {Address} refused with 429 (too many failed authentications)")]
-    public static partial void AuthFailureLimitRefused(ILogger logger, string hook, string requestId, string address);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Hook {Hook}: request {WebhookRequestId} from {Address} refused with 429 (too many failed authentications)")]
+    public static partial void AuthFailureLimitRefused(ILogger logger, string hook, string webhookRequestId, string address);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Hook {Hook}: request {RequestId} from {Address} could not be read: {Reason}")]
-    public static partial void BodyNotRead(ILogger logger, string hook, string requestId, string address, string reason);
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Hook {Hook}: request {WebhookRequestId} from {Address} could not be read: {Reason}")]
+    public static partial void BodyNotRead(ILogger logger, string hook, string webhookRequestId, string address, string reason);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Method} {Path} from {Address} answered {Status}: {Reason}")]
     public static partial void RequestBodyRefused(ILogger logger, string method, string path, string address, string status, string reason);

@@ -4,6 +4,7 @@ using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Core.Configuration;
+using Webhooks.Modular.Core.Health;
 using Webhooks.Modular.Core.Hooks;
 using Webhooks.Modular.Core.Plugins;
 
@@ -14,7 +15,7 @@ public static class WebhooksEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Checks the deployment (a storage plugin is present, every hook builds) and maps every API surface and every
-    /// plugin's endpoints. Throws <see cref="PluginConfigurationException"/> for a broken deployment, before the
+    /// plugin's endpoints, and the health endpoints (<c>/healthz</c>, <c>/readyz</c>; see <see cref="Webhooks.Modular.Core.Health.HealthOptions"/>). Throws <see cref="PluginConfigurationException"/> for a broken deployment, before the
     /// server takes any request.
     /// </summary>
     /// <param name="endpoints">The app's route builder.</param>
@@ -29,6 +30,7 @@ public static class WebhooksEndpointRouteBuilderExtensions
         }
 
         services.GetRequiredService<HookRegistry>().Build();
+        endpoints.MapEngineHealthChecks();
         foreach (var surface in services.GetServices<IApiSurface>())
         {
             surface.Map(endpoints);

@@ -7,6 +7,7 @@ using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Core.Auth;
 using Webhooks.Modular.Core.Delivery;
+using Webhooks.Modular.Core.Health;
 using Webhooks.Modular.Core.Hooks;
 using Webhooks.Modular.Core.InProcess;
 using Webhooks.Modular.Core.Pipeline;
@@ -39,6 +40,11 @@ public static class WebhooksServiceCollectionExtensions
         }
 
         var plugins = new PluginLoader().Load(deployment);
+
+        // Before any plugin's hosted service, so the plugin lines come first even when one of those fails to start.
+        services.AddHostedService<PluginStartupLog>();
+        services.AddEngineHealthChecks();
+        services.AddOptions<Webhooks.Modular.Core.Diagnostics.RequestLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RequestLogOptions.Section);
         foreach (var plugin in plugins)
         {
             try
