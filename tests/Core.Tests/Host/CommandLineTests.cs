@@ -116,7 +116,7 @@ public sealed class CommandLineTests : IDisposable
             extraPlugins: [new { name = "Delivery.Http", settings = new { allowedNetworks = new[] { "127.0.0.1/32" } } }]);
         var created = await HostCommand.RunAsync(config, "destination", "create", "--url", receiver.Url.ToString(), "--events", "event.webhook.orders", "--retry", "none");
         Assert.True(created.ExitCode == 0, created.Error);
-        var destination = created.Output.Split('\n')[0]["id:".Length..].Trim();
+        var destination = created.Output.Split('\n').First(l => l.StartsWith("id:", StringComparison.Ordinal))["id:".Length..].Trim();
 
         await using (var host = HostProcess.Start(config))
         {

@@ -39,4 +39,34 @@ public sealed class HostArgumentsTests
         Assert.Equal(["create", "--hook", "h"], parsed.CommandArguments!);
         Assert.Equal("x.json", parsed.ConfigPath);
     }
+
+    [Fact]
+    public void Verb_may_follow_config_and_configuration_overrides()
+    {
+        var parsed = HostArguments.Parse(["--config", "x.json", "--Logging:LogLevel:Default", "Debug", "--urls=http://127.0.0.1:1", "token", "list", "--hook", "h"]);
+
+        Assert.Equal("token", parsed.Command);
+        Assert.Equal(["list", "--hook", "h"], parsed.CommandArguments!);
+        Assert.Equal(["--Logging:LogLevel:Default", "Debug", "--urls=http://127.0.0.1:1"], parsed.Rest);
+        Assert.Equal("x.json", parsed.ConfigPath);
+    }
+
+    [Fact]
+    public void A_switch_without_a_value_does_not_swallow_a_known_verb()
+    {
+        var parsed = HostArguments.Parse(["--verbose", "token", "list"]);
+
+        Assert.Equal("token", parsed.Command);
+        Assert.False(parsed.Serves);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("--version")]
+    [InlineData("serve", "--help")]
+    public void Help_and_version_never_serve(params string[] args)
+    {
+        Assert.False(HostArguments.Parse(args).Serves);
+    }
 }
