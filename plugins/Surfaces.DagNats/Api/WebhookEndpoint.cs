@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Surfaces.DagNats.Triggers;
 
@@ -15,7 +16,13 @@ namespace Webhooks.Modular.Surfaces.DagNats.Api;
 /// </summary>
 internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers triggers)
 {
-    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{name}", ReceiveAsync);
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{name}", ReceiveAsync)
+        .WithName("DagNatsWebhook")
+        .WithSummary("Receive a webhook: starts the workflow and publishes event.webhook.{name}")
+        .Accepts<System.Text.Json.JsonElement>("application/json")
+        .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+        .ProducesErrors(typeof(ApiError), 403, 409, 413, 415, 429)
+        .WithMetadata(ApiExample.Request("""{"order":"A-1001","total":42.5}"""));
 
     private async Task<IResult> ReceiveAsync(string name, HttpContext context)
     {

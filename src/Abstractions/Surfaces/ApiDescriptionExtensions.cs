@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Webhooks.Modular.Abstractions.Surfaces;
+
+/// <summary>Conventions a surface puts on its routes (or a group of them) for the host's API document.</summary>
+public static class ApiDescriptionExtensions
+{
+    /// <summary>
+    /// Says that the routes answer these status codes with the surface's own JSON error body of type
+    /// <paramref name="errorType"/> (the generic surface uses <c>ProducesProblem</c> instead). Works on a route or a group.
+    /// </summary>
+    /// <typeparam name="TBuilder">The route or group builder.</typeparam>
+    /// <param name="builder">The route or group.</param>
+    /// <param name="errorType">The error body's type.</param>
+    /// <param name="statusCodes">The error status codes.</param>
+    public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, Type errorType, params int[] statusCodes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(errorType);
+        ArgumentNullException.ThrowIfNull(statusCodes);
+        foreach (var status in statusCodes)
+        {
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, errorType, ["application/json"]));
+        }
+
+        return builder;
+    }
+}
