@@ -48,11 +48,7 @@ internal sealed class GenericHookSurface : IApiSurface
             ApiExample.Request("""{"greeting":"hello"}"""),
             ApiExample.Response(
                 StatusCodes.Status200OK,
-                """{"requestId":"0HN8R5QK2V1J4:00000001","eventId":"3f2b8c1e-5d4a-4b6e-9c7f-1a2b3c4d5e6f","runId":"run_01J9Z8Q2X3","runIds":["run_01J9Z8Q2X3"]}"""),
-            ApiExample.Response(
-                StatusCodes.Status401Unauthorized,
-                """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.2","title":"Unauthorized","status":401,"requestId":"0HN8R5QK2V1J4:00000002"}""",
-                "application/problem+json"));
+                """{"requestId":"0HN8R5QK2V1J4:00000001","eventId":"3f2b8c1e-5d4a-4b6e-9c7f-1a2b3c4d5e6f","runId":"run_01J9Z8Q2X3","runIds":["run_01J9Z8Q2X3"]}"""));
 
     private static async Task<IResult> ReceiveAsync(string name, HttpContext context, IWebhookReceiver receiver)
     {

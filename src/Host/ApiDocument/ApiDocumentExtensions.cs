@@ -22,6 +22,7 @@ internal static class ApiDocumentExtensions
         {
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
             openApi.AddOperationTransformer<OperationIdTransformer>();
+            openApi.AddOperationTransformer<PathParameterTransformer>();
             openApi.AddOperationTransformer<ApiExampleTransformer>();
         });
         return builder;
