@@ -65,7 +65,7 @@ public sealed class BuiltinAuthPlugin : WebhookPlugin
             .WithName("Login")
             .WithTags("Sign-in")
             .WithSummary("Sign in: a session token for the management APIs (Authorization: Bearer)")
-            .Accepts<LoginRequest>("application/json")
+            .DescribesBody(typeof(LoginRequest), "application/json")
             .Produces<LoginAnswer>()
             .ProducesErrors(typeof(LoginError), StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
             .WithMetadata(ApiExample.Request("""{"username":"admin","password":"correct horse battery staple"}"""));

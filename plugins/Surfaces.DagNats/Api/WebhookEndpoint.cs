@@ -20,7 +20,7 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers 
     public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{id}", ReceiveAsync)
         .WithName("DagNatsWebhook")
         .WithSummary("Receive a webhook: starts the workflow and publishes event.webhook.{name}")
-        .Accepts<System.Text.Json.JsonElement>("application/json")
+        .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
         .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
         .ProducesErrors(typeof(ApiError), 403, 409, 413, 415, 429)
         .WithMetadata(ApiExample.Request("""{"order":"A-1001","total":42.5}"""));

@@ -22,7 +22,7 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
     public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/v1/webhooks/{name}", TriggerAsync)
         .WithName("DaguTriggerWebhook")
         .WithSummary("Start a run of the DAG {name} with the webhook's token (Authorization: Bearer)")
-        .Accepts<System.Text.Json.JsonElement>("application/json")
+        .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .ProducesErrors(typeof(ApiError), 408, 413, 415, 429)
         .WithMetadata(ApiExample.Request("""{"payload":{"ref":"refs/heads/main"},"dagRunId":"deploy-42"}"""));

@@ -23,7 +23,7 @@ internal sealed class WebhookEndpoints(DagWebhooks webhooks, DagLoader dags)
         endpoints.MapGet("/api/v1/dags/{name}/webhook", GetAsync).WithSummary("The DAG's webhook (without its token)").Produces<WebhookView>();
         endpoints.MapDelete("/api/v1/dags/{name}/webhook", DeleteAsync).WithSummary("Delete the DAG's webhook").Produces(StatusCodes.Status204NoContent);
         endpoints.MapPost("/api/v1/dags/{name}/webhook/regenerate", RegenerateAsync).WithSummary("Replace the webhook's token; the old one stops working").Produces(StatusCodes.Status200OK, contentType: "application/json");
-        endpoints.MapPost("/api/v1/dags/{name}/webhook/toggle", ToggleAsync).WithSummary("Enable or disable the webhook").Accepts<System.Text.Json.JsonElement>("application/json").Produces<WebhookView>().WithMetadata(ApiExample.Request("""{"enabled":false}"""));
+        endpoints.MapPost("/api/v1/dags/{name}/webhook/toggle", ToggleAsync).WithSummary("Enable or disable the webhook").DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<WebhookView>().WithMetadata(ApiExample.Request("""{"enabled":false}"""));
         endpoints.MapGet("/api/v1/webhooks", (Delegate)ListAsync).WithSummary("Every DAG webhook").Produces(StatusCodes.Status200OK, contentType: "application/json"); // a Delegate, not a RequestDelegate: its IResult is the answer
     }
 

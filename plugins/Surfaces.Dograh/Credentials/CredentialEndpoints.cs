@@ -23,7 +23,7 @@ internal sealed class CredentialEndpoints(ICredentialManager credentials, Workfl
     public void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/credentials", (Delegate)CreateAsync).WithSummary("Store a credential for webhook nodes (the secret is never shown again)")
-            .Accepts<System.Text.Json.JsonElement>("application/json").Produces<CredentialView>()
+            .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<CredentialView>()
             .WithMetadata(ApiExample.Request("""{"name":"crm","credential_type":"api_key","credential_data":{"header_name":"X-API-Key","api_key":"secret-value"}}"""));
         endpoints.MapGet("/api/v1/credentials", (Delegate)ListAsync).WithSummary("Every stored credential (without secrets)").Produces<CredentialView[]>(); // a Delegate, not a RequestDelegate: its IResult is the answer
         endpoints.MapGet("/api/v1/credentials/{uuid}", GetAsync).WithSummary("One credential (without its secret)").Produces<CredentialView>();

@@ -27,7 +27,7 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
     public void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapMethods(Route, Methods, ReceiveAsync).WithName("KestraWebhook").DisableAntiforgery()
             .WithSummary("Trigger the flow {namespace}.{flowId} whose webhook trigger has this key")
-            .Accepts<System.Text.Json.JsonElement>("application/json", "text/plain")
+            .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json", "text/plain")
             .Produces<ExecutionView>()
             .ProducesErrors(typeof(ErrorBody), 413, 415, 429)
             .WithMetadata(ApiExample.Request("""{"dataset":"orders","rows":1200}"""));

@@ -27,4 +27,20 @@ public static class ApiDescriptionExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Describes the request body a route reads itself, for the API document (see <see cref="ApiRequestBody"/>); routing
+    /// does not enforce the content types.
+    /// </summary>
+    /// <typeparam name="TBuilder">The route builder.</typeparam>
+    /// <param name="builder">The route.</param>
+    /// <param name="bodyType">The body's type.</param>
+    /// <param name="contentTypes">The media types; <c>application/json</c> when none.</param>
+    public static TBuilder DescribesBody<TBuilder>(this TBuilder builder, Type bodyType, params string[] contentTypes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(bodyType);
+        return builder.WithMetadata(new ApiRequestBody(bodyType, contentTypes is { Length: > 0 } ? contentTypes : ["application/json"]));
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class GenericHookSurface : IApiSurface
         .WithDescription("The hook's methods, content types, auth scheme and body limit decide what is accepted. 200 names the "
             + "stored event and the runs started; 204 means stored but no trigger matched; a hook may choose its own answer. "
             + "Errors are application/problem+json with the request id.")
-        .Accepts<JsonElement>("application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream")
+        .DescribesBody(typeof(JsonElement), "application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream")
         .Produces<AcceptedResponse>(StatusCodes.Status200OK)
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -23,6 +23,7 @@ internal static class ApiDocumentExtensions
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
             openApi.AddOperationTransformer<OperationIdTransformer>();
             openApi.AddOperationTransformer<PathParameterTransformer>();
+            openApi.AddOperationTransformer<RequestBodyTransformer>();
             openApi.AddOperationTransformer<ApiExampleTransformer>();
         });
         return builder;

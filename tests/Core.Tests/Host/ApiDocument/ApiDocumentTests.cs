@@ -88,6 +88,14 @@ public sealed class ApiDocumentTests : IDisposable
     [Fact]
     public async Task Switched_off_the_document_and_scalar_are_not_served()
     {
+        // On by default: the same deployment serves both, so the 404s below are the switch's doing.
+        using var defaults = new TempFolder();
+        await using (var on = await LoopbackHost.StartAsync(AllSurfacesDeployment.Write(defaults)))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await on.Client.GetAsync("/openapi/v1.json")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await on.Client.GetAsync("/scalar")).StatusCode);
+        }
+
         await using var host = await LoopbackHost.StartAsync(AllSurfacesDeployment.Write(_folder), arguments: ["--ApiDocument:Enabled=false"]);
 
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/openapi/v1.json")).StatusCode);
