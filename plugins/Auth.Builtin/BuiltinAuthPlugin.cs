@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Commands;
 using Webhooks.Modular.Abstractions.Plugins;
@@ -58,7 +60,15 @@ public sealed class BuiltinAuthPlugin : WebhookPlugin
         ArgumentNullException.ThrowIfNull(endpoints);
         var login = endpoints.ServiceProvider.GetRequiredService<LoginEndpoint>();
         var options = endpoints.ServiceProvider.GetRequiredService<BuiltinAuthOptions>();
-        endpoints.MapPost(options.LoginPath, login.HandleAsync).WithDisplayName("Auth.Builtin login");
+        // A Delegate, not a RequestDelegate, so that the API document lists it; the handler still writes its own answer.
+        endpoints.MapPost(options.LoginPath, (Delegate)login.HandleAsync).WithDisplayName("Auth.Builtin login")
+            .WithName("Login")
+            .WithTags("Sign-in")
+            .WithSummary("Sign in: a session token for the management APIs (Authorization: Bearer)")
+            .DescribesBody(typeof(LoginRequest), "application/json")
+            .Produces<LoginAnswer>()
+            .ProducesErrors(typeof(LoginError), StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
+            .WithMetadata(ApiExample.Request("""{"username":"admin","password":"correct horse battery staple"}"""));
     }
 
     private static IUserStore UsersOf(IServiceProvider services, PluginContext context) =>

@@ -1,5 +1,6 @@
 using Autofac.Extensions.DependencyInjection;
 using Webhooks.Modular.Core.Embedding;
+using Webhooks.Modular.Host.ApiDocument;
 
 namespace Webhooks.Modular.Host;
 
@@ -30,11 +31,13 @@ public static class HostApplication
             webhooks.UseConfigurationFile(arguments.ConfigPath);
             configure?.Invoke(webhooks);
         });
+        builder.AddApiDocument();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapWebhooks();
+        app.MapApiDocument();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Webhooks.Modular.Abstractions.Surfaces;
 
@@ -8,7 +10,9 @@ internal sealed class DagNatsApi(WebhookEndpoint webhooks, RunEndpoints runs) : 
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        webhooks.Map(endpoints);
-        runs.Map(endpoints);
+        // DagNats' error body on every route, for the API document.
+        var api = endpoints.MapGroup(string.Empty).WithTags("DagNats").ProducesErrors(typeof(ApiError), 400, 401, 404);
+        webhooks.Map(api);
+        runs.Map(api);
     }
 }

@@ -19,8 +19,8 @@ internal sealed class RunEndpoints(IRunQueue runs)
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/runs/{id}", GetAsync);
-        endpoints.MapGet("/v1/runs", ListAsync);
+        endpoints.MapGet("/v1/runs/{id}", GetAsync).WithSummary("A workflow run: status, steps and outputs").Produces<RunView>();
+        endpoints.MapGet("/v1/runs", ListAsync).WithSummary("The latest workflow runs").Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
     private async Task<IResult> GetAsync(string id, HttpContext context) =>

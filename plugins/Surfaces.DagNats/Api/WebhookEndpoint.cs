@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Surfaces.DagNats.Triggers;
 
@@ -15,9 +17,17 @@ namespace Webhooks.Modular.Surfaces.DagNats.Api;
 /// </summary>
 internal sealed class WebhookEndpoint(IWebhookReceiver receiver, ServedTriggers triggers)
 {
-    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{name}", ReceiveAsync);
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/webhooks/{id}", ReceiveAsync)
+        .WithName("DagNatsWebhook")
+        .WithSummary("Receive a webhook: starts the workflow and publishes event.webhook.{name}")
+        .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
+        .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
+        .ProducesErrors(typeof(ApiError), 403, 409, 413, 415, 429)
+        .WithMetadata(ApiExample.Request("""{"order":"A-1001","total":42.5}"""));
 
-    private async Task<IResult> ReceiveAsync(string name, HttpContext context)
+    // The route calls the webhook's name {id}: a deployment that also loads Danube (GET/PATCH/DELETE /v1/webhooks/{id}) would
+    // otherwise have two OpenAPI paths that differ only in the parameter's name, which the specification forbids.
+    private async Task<IResult> ReceiveAsync([FromRoute(Name = "id")] string name, HttpContext context)
     {
         // Before the pipeline: an event trigger has a hook too, but no endpoint.
         if (!TriggerNames.IsValid(name) || triggers.Find(name) is not { IsWebhook: true })

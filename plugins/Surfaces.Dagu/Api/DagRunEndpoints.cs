@@ -16,8 +16,8 @@ internal sealed class DagRunEndpoints(IRunQueue runs, DagLoader dags)
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/dag-runs/{name}", ListAsync);
-        endpoints.MapGet("/api/v1/dag-runs/{name}/{dagRunId}", GetAsync);
+        endpoints.MapGet("/api/v1/dag-runs/{name}", ListAsync).WithSummary("The DAG's latest runs (?limit=)").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapGet("/api/v1/dag-runs/{name}/{dagRunId}", GetAsync).WithSummary("One run of the DAG: status, steps and output").Produces<DagRunView>();
     }
 
     private async Task<IResult> GetAsync(string name, string dagRunId, HttpContext context)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Webhooks.Modular.Abstractions.Surfaces;
 
@@ -8,8 +10,11 @@ internal sealed class DaguApi(WebhookEndpoints webhooks, TriggerEndpoint trigger
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        webhooks.Map(endpoints);
-        trigger.Map(endpoints);
-        runs.Map(endpoints);
+        // Dagu's error body on every route, for the API document.
+        var api = endpoints.MapGroup(string.Empty).WithTags("Dagu")
+            .ProducesErrors(typeof(ApiError), 400, 401, 403, 404, 409);
+        webhooks.Map(api);
+        trigger.Map(api);
+        runs.Map(api);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Hooks;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Surfaces.Dagu.Dags;
@@ -18,7 +19,13 @@ namespace Webhooks.Modular.Surfaces.Dagu.Api;
 /// </summary>
 internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog catalog, DagLoader dags, TimeProvider clock)
 {
-    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/v1/webhooks/{name}", TriggerAsync);
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/v1/webhooks/{name}", TriggerAsync)
+        .WithName("DaguTriggerWebhook")
+        .WithSummary("Start a run of the DAG {name} with the webhook's token (Authorization: Bearer)")
+        .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .ProducesErrors(typeof(ApiError), 408, 413, 415, 429)
+        .WithMetadata(ApiExample.Request("""{"payload":{"ref":"refs/heads/main"},"dagRunId":"deploy-42"}"""));
 
     private async Task<IResult> TriggerAsync(string name, HttpContext context)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Surfaces.Dagu.Dags;
 using Webhooks.Modular.Surfaces.Dagu.Webhooks;
 
@@ -18,12 +19,12 @@ internal sealed class WebhookEndpoints(DagWebhooks webhooks, DagLoader dags)
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/dags/{name}/webhook", CreateAsync);
-        endpoints.MapGet("/api/v1/dags/{name}/webhook", GetAsync);
-        endpoints.MapDelete("/api/v1/dags/{name}/webhook", DeleteAsync);
-        endpoints.MapPost("/api/v1/dags/{name}/webhook/regenerate", RegenerateAsync);
-        endpoints.MapPost("/api/v1/dags/{name}/webhook/toggle", ToggleAsync);
-        endpoints.MapGet("/api/v1/webhooks", (Delegate)ListAsync); // a Delegate, not a RequestDelegate: its IResult is the answer
+        endpoints.MapPost("/api/v1/dags/{name}/webhook", CreateAsync).WithSummary("Create the DAG's webhook; the answer holds its token, shown once").Produces(StatusCodes.Status201Created, contentType: "application/json");
+        endpoints.MapGet("/api/v1/dags/{name}/webhook", GetAsync).WithSummary("The DAG's webhook (without its token)").Produces<WebhookView>();
+        endpoints.MapDelete("/api/v1/dags/{name}/webhook", DeleteAsync).WithSummary("Delete the DAG's webhook").Produces(StatusCodes.Status204NoContent);
+        endpoints.MapPost("/api/v1/dags/{name}/webhook/regenerate", RegenerateAsync).WithSummary("Replace the webhook's token; the old one stops working").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapPost("/api/v1/dags/{name}/webhook/toggle", ToggleAsync).WithSummary("Enable or disable the webhook").DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<WebhookView>().WithMetadata(ApiExample.Request("""{"enabled":false}"""));
+        endpoints.MapGet("/api/v1/webhooks", (Delegate)ListAsync).WithSummary("Every DAG webhook").Produces(StatusCodes.Status200OK, contentType: "application/json"); // a Delegate, not a RequestDelegate: its IResult is the answer
     }
 
     private async Task<IResult> CreateAsync(string name, HttpContext context)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Webhooks.Modular.Abstractions.Surfaces;
 
@@ -8,8 +10,10 @@ internal sealed class DanubeApi(WebhookEndpoints webhooks, DeliveryEndpoints del
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        webhooks.Map(endpoints);
-        deliveries.Map(endpoints);
-        events.Map(endpoints);
+        // Danube's error body on every route, for the API document.
+        var api = endpoints.MapGroup(string.Empty).WithTags("Danube").ProducesErrors(typeof(ApiError), 400, 401, 403, 404, 413);
+        webhooks.Map(api);
+        deliveries.Map(api);
+        events.Map(api);
     }
 }

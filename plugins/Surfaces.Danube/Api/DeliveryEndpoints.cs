@@ -16,8 +16,8 @@ internal sealed class DeliveryEndpoints(
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/webhooks/{id}/deliveries", ListAsync);
-        endpoints.MapPost("/v1/webhooks/{id}/deliveries/{deliveryId}/replay", ReplayAsync);
+        endpoints.MapGet("/v1/webhooks/{id}/deliveries", ListAsync).WithSummary("The subscription's latest deliveries").Produces<DeliveryView[]>();
+        endpoints.MapPost("/v1/webhooks/{id}/deliveries/{deliveryId}/replay", ReplayAsync).WithSummary("Send a delivery again").Produces<ReplayView>(StatusCodes.Status202Accepted);
     }
 
     private async Task<IResult> ListAsync(string id, HttpContext context)

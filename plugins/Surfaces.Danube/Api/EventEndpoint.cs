@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Events;
 using Webhooks.Modular.Surfaces.Danube.Api.Views;
 using Webhooks.Modular.Surfaces.Danube.Auth;
@@ -20,7 +21,11 @@ internal sealed class EventEndpoint(IEventBus bus, RequestValidator validator, D
     /// <summary>The largest event body taken.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/events", (Delegate)PublishAsync);
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/events", (Delegate)PublishAsync)
+        .WithSummary("Publish an event to every active subscription of its type")
+        .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
+        .Produces(StatusCodes.Status202Accepted, contentType: "application/json")
+        .WithMetadata(ApiExample.Request("""{"type":"workflow.completed","data":{"workflowId":"wf_1","status":"ok"}}"""));
 
     private async Task<IResult> PublishAsync(HttpContext context)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Surfaces.Danube.Api.Views;
 using Webhooks.Modular.Surfaces.Danube.Auth;
@@ -24,12 +25,14 @@ internal sealed class WebhookEndpoints(
     public void Map(IEndpointRouteBuilder endpoints)
     {
         // Delegates, not RequestDelegates: their IResult is the answer.
-        endpoints.MapPost("/v1/webhooks", (Delegate)CreateAsync);
-        endpoints.MapGet("/v1/webhooks", (Delegate)ListAsync);
-        endpoints.MapGet("/v1/webhooks/{id}", GetAsync);
-        endpoints.MapPatch("/v1/webhooks/{id}", UpdateAsync);
-        endpoints.MapDelete("/v1/webhooks/{id}", DeleteAsync);
-        endpoints.MapPost("/v1/webhooks/{id}/rotate-secret", RotateAsync);
+        endpoints.MapPost("/v1/webhooks", (Delegate)CreateAsync).WithSummary("Subscribe a url to event types; the answer holds the signing secret, shown once")
+            .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<CreatedWebhookView>(StatusCodes.Status201Created)
+            .WithMetadata(ApiExample.Request("""{"url":"https://example.com/danube","events":["workflow.completed"],"description":"ops"}"""));
+        endpoints.MapGet("/v1/webhooks", (Delegate)ListAsync).WithSummary("Every subscription").Produces<WebhookView[]>();
+        endpoints.MapGet("/v1/webhooks/{id}", GetAsync).WithSummary("One subscription").Produces<WebhookView>();
+        endpoints.MapPatch("/v1/webhooks/{id}", UpdateAsync).WithSummary("Change a subscription's url, events, description or active flag").DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<WebhookView>();
+        endpoints.MapDelete("/v1/webhooks/{id}", DeleteAsync).WithSummary("Delete a subscription").Produces(StatusCodes.Status204NoContent);
+        endpoints.MapPost("/v1/webhooks/{id}/rotate-secret", RotateAsync).WithSummary("Replace the signing secret (the old one is accepted for a grace period)").Produces<SecretView>();
     }
 
     /// <summary>The subscription, or <c>null</c> when there is none with this id among Danube's.</summary>

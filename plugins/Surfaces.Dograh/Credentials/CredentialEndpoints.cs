@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Surfaces.Dograh.Api;
 using Webhooks.Modular.Surfaces.Dograh.Diagnostics;
@@ -21,10 +22,12 @@ internal sealed class CredentialEndpoints(ICredentialManager credentials, Workfl
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/credentials", (Delegate)CreateAsync);
-        endpoints.MapGet("/api/v1/credentials", (Delegate)ListAsync); // a Delegate, not a RequestDelegate: its IResult is the answer
-        endpoints.MapGet("/api/v1/credentials/{uuid}", GetAsync);
-        endpoints.MapDelete("/api/v1/credentials/{uuid}", DeleteAsync);
+        endpoints.MapPost("/api/v1/credentials", (Delegate)CreateAsync).WithSummary("Store a credential for webhook nodes (the secret is never shown again)")
+            .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<CredentialView>()
+            .WithMetadata(ApiExample.Request("""{"name":"crm","credential_type":"api_key","credential_data":{"header_name":"X-API-Key","api_key":"secret-value"}}"""));
+        endpoints.MapGet("/api/v1/credentials", (Delegate)ListAsync).WithSummary("Every stored credential (without secrets)").Produces<CredentialView[]>(); // a Delegate, not a RequestDelegate: its IResult is the answer
+        endpoints.MapGet("/api/v1/credentials/{uuid}", GetAsync).WithSummary("One credential (without its secret)").Produces<CredentialView>();
+        endpoints.MapDelete("/api/v1/credentials/{uuid}", DeleteAsync).WithSummary("Delete a credential").Produces(StatusCodes.Status204NoContent);
     }
 
     private async Task<IResult> CreateAsync(HttpContext context)

@@ -18,7 +18,7 @@ internal sealed class ExecutionEndpoint(IRunQueue runs, FlowCatalog flows)
 {
     public const string Route = "/api/v1/executions/{executionId}";
 
-    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Route, GetAsync).WithName("KestraExecution");
+    public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Route, GetAsync).WithName("KestraExecution").WithSummary("An execution: state, task runs and outputs").Produces<ExecutionView>();
 
     private async Task<IResult> GetAsync(string executionId, HttpContext context)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Webhooks.Modular.Abstractions.Surfaces;
 
@@ -8,7 +10,9 @@ internal sealed class KestraApi(WebhookEndpoint webhook, ExecutionEndpoint execu
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        webhook.Map(endpoints);
-        executions.Map(endpoints);
+        // Kestra's error body on every route, for the API document.
+        var api = endpoints.MapGroup(string.Empty).WithTags("Kestra").ProducesErrors(typeof(ErrorBody), 400, 404, 409);
+        webhook.Map(api);
+        executions.Map(api);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Surfaces.Kestra.Diagnostics;
 using Webhooks.Modular.Surfaces.Kestra.Flows;
@@ -24,7 +25,12 @@ internal sealed class WebhookEndpoint(IWebhookReceiver receiver, FlowCatalog flo
     private static readonly string[] Methods = ["GET", "POST", "PUT"];
 
     public void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapMethods(Route, Methods, ReceiveAsync).WithName("KestraWebhook").DisableAntiforgery();
+        endpoints.MapMethods(Route, Methods, ReceiveAsync).WithName("KestraWebhook").DisableAntiforgery()
+            .WithSummary("Trigger the flow {namespace}.{flowId} whose webhook trigger has this key")
+            .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json", "text/plain")
+            .Produces<ExecutionView>()
+            .ProducesErrors(typeof(ErrorBody), 413, 415, 429)
+            .WithMetadata(ApiExample.Request("""{"dataset":"orders","rows":1200}"""));
 
     private async Task<IResult> ReceiveAsync(string @namespace, string flowId, string key, HttpContext context)
     {

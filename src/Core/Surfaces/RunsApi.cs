@@ -17,17 +17,29 @@ internal sealed class RunsApi : IApiSurface
     public void Map(IEndpointRouteBuilder routes)
     {
         var endpoints = routes.MapGroup(string.Empty).AddEndpointFilter<SessionWhenDeployedFilter>();
+        endpoints.WithTags("Runs and events").ProducesProblem(StatusCodes.Status401Unauthorized);
         endpoints.MapGet("/runs/{id}", async (string id, IRunQueue runs, CancellationToken cancellationToken) =>
             await runs.GetRunAsync(id, cancellationToken) is { } run
                 ? Results.Ok(RunView.From(run))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run with id '{id}'"));
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run with id '{id}'"))
+            .WithName("GetRun")
+            .WithSummary("A run: its status, attempts and output")
+            .Produces<RunView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapGet("/events", async (string? subject, int? limit, IEventStore events, CancellationToken cancellationToken) =>
-            Results.Ok((await events.ListEventsAsync(subject, Math.Clamp(limit ?? 50, 1, 500), cancellationToken)).Select(EventView.From)));
+            Results.Ok((await events.ListEventsAsync(subject, Math.Clamp(limit ?? 50, 1, 500), cancellationToken)).Select(EventView.From)))
+            .WithName("ListEvents")
+            .WithSummary("The latest stored events, newest first; subject filters, limit is 1 to 500 (50 by default)")
+            .Produces<EventView[]>();
 
         endpoints.MapGet("/events/{id}", async (string id, IEventStore events, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var eventId) && await events.GetEventAsync(eventId, cancellationToken) is { } stored
                 ? Results.Ok(EventView.From(stored))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found", detail: $"no event with id '{id}'"));
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found", detail: $"no event with id '{id}'"))
+            .WithName("GetEvent")
+            .WithSummary("A stored event: its headers, body and the runs it started")
+            .Produces<EventView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
