@@ -22,6 +22,7 @@ namespace Webhooks.Modular.Core.Delivery;
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryServices services,
+    Abstractions.Storage.IEventStore events,
     IEnumerable<IOutboundDelivery> channels,
     DeliverySignal signal,
     IOptions<DeliveryOptions> options,
@@ -159,18 +160,20 @@ internal sealed class DeliveryWorker(
 
             if (!services.Breaker.TryBegin(destination.Id, now))
             {
+                EngineMetrics.CircuitRejected.Add(1, new KeyValuePair<string, object?>("webhooks.destination", destination.Id));
                 var until = services.Breaker.OpenUntil(destination.Id) ?? now;
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, until > now ? until : now, CancellationToken.None);
                 return false;
             }
 
+            using var activity = await StartAttemptActivityAsync(delivery, stoppingToken);
             var result = await SendAsync(store, destination, delivery, now, stoppingToken);
             if (result is null)
             {
                 return false; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
             }
 
-            await RecordAsync(store, destination, delivery, now, result);
+            await RecordAsync(store, destination, delivery, now, result, activity);
             return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -210,7 +213,30 @@ internal sealed class DeliveryWorker(
         }
     }
 
-    private async Task RecordAsync(IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset startedAt, DeliveryAttemptResult result)
+    /// <summary>
+    /// The attempt's span, a child of the receipt named by its event's stored traceparent; the channel's HTTP client sends
+    /// it on as the request's <c>traceparent</c>. The event is read only when someone listens.
+    /// </summary>
+    private async Task<Activity?> StartAttemptActivityAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        if (!EngineActivities.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var stored = await events.GetEventAsync(delivery.EventId, cancellationToken);
+        var activity = EngineActivities.Source.StartActivity(
+            EngineActivities.DeliveryAttempt, ActivityKind.Producer, stored is null ? default : EngineActivities.ParentFrom(stored.Headers));
+        activity?.SetTag("webhooks.request_id", stored?.RequestId);
+        activity?.SetTag("webhooks.delivery_id", delivery.Id);
+        activity?.SetTag("webhooks.destination", delivery.DestinationId);
+        activity?.SetTag("webhooks.event_type", delivery.EventType);
+        activity?.SetTag("webhooks.delivery.attempt", delivery.Attempts + 1);
+        return activity;
+    }
+
+    private async Task RecordAsync(
+        IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset startedAt, DeliveryAttemptResult result, Activity? activity)
     {
         var now = Clock.GetUtcNow();
         var outcome = services.Scheduler.Decide(destination, delivery, result, now);
@@ -218,6 +244,28 @@ internal sealed class DeliveryWorker(
             delivery.Id, delivery.Attempts + 1, startedAt, result.Duration, result.StatusCode, result.ResponseExcerpt, result.Error);
         var recorded = await store.RecordAttemptAsync(delivery.Id, _workerId, delivery.LeaseToken, attempt, outcome, CancellationToken.None);
         services.Breaker.Record(destination.Id, result.Succeeded, now);
+        var status = outcome.Status switch
+        {
+            DeliveryStatus.Pending => "retrying",
+            DeliveryStatus.Failed => "failed",
+            _ => "succeeded",
+        };
+        activity?.SetTag("webhooks.outcome", status);
+        activity?.SetTag("http.response.status_code", result.StatusCode);
+        if (!result.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
+        var destinationTag = new KeyValuePair<string, object?>("webhooks.destination", destination.Id);
+        var outcomeTag = new KeyValuePair<string, object?>("webhooks.outcome", status);
+        EngineMetrics.DeliveryAttempts.Add(1, destinationTag, outcomeTag);
+        EngineMetrics.DeliveryDuration.Record(result.Duration.TotalSeconds, destinationTag, outcomeTag);
+        if (recorded && outcome.Status == DeliveryStatus.Failed)
+        {
+            EngineMetrics.DeadLetters.Add(1, destinationTag);
+        }
+
         if (!recorded)
         {
             Log.DeliveryLeaseLost(logger, delivery.Id);

@@ -1,20 +1,79 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MediatR;
 using Webhooks.Modular.Abstractions.Inbound;
+using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Pipeline;
 
-/// <summary>The <see cref="IWebhookReceiver"/> API surfaces call: it sends the request down the MediatR pipeline.</summary>
-internal sealed partial class WebhookReceiver(IMediator mediator) : IWebhookReceiver
+/// <summary>
+/// The <see cref="IWebhookReceiver"/> API surfaces call: it sends the request down the MediatR pipeline, inside the
+/// <c>webhooks.receive</c> span, and counts its outcome.
+/// </summary>
+internal sealed partial class WebhookReceiver(IMediator mediator, TimeProvider clock) : IWebhookReceiver
 {
-    public Task<ReceiveOutcome> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    public async Task<ReceiveOutcome> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         // A caller's request id is kept for tracing when it is a plain token; otherwise the host makes one.
         var requestId = webhook.RequestId is { } given && SafeRequestId().IsMatch(given)
             ? given
             : Guid.CreateVersion7().ToString();
-        return mediator.Send(new ReceiveWebhook(webhook, requestId), cancellationToken);
+        var started = clock.GetTimestamp();
+
+        // The sender's traceparent is continued, unless the host's own HTTP instrumentation already did (Activity.Current).
+        using var activity = EngineActivities.Source.HasListeners()
+            ? EngineActivities.Source.StartActivity(
+                EngineActivities.Receive,
+                ActivityKind.Server,
+                Activity.Current?.Context ?? EngineActivities.ParentFrom(webhook.Headers))
+            : null;
+        activity?.SetTag("webhooks.request_id", requestId);
+        activity?.SetTag("webhooks.hook", webhook.HookName);
+
+        var outcome = await mediator.Send(new ReceiveWebhook(webhook, requestId), cancellationToken);
+
+        var status = StatusName(outcome.Status);
+        activity?.SetTag("webhooks.outcome", status);
+        if (outcome.EventId is { } eventId)
+        {
+            activity?.SetTag("webhooks.event_id", eventId.ToString());
+        }
+
+        if (outcome.Status is not (ReceiveStatus.Accepted or ReceiveStatus.NotTriggered))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, status);
+        }
+
+        // An unknown hook's name comes from the URL: labelled by it, anyone could grow the series without bound.
+        var hook = new KeyValuePair<string, object?>("webhooks.hook", outcome.Status == ReceiveStatus.HookNotFound ? "_unknown" : webhook.HookName);
+        var result = new KeyValuePair<string, object?>("webhooks.outcome", status);
+        EngineMetrics.Received.Add(1, hook, result);
+        EngineMetrics.AcceptDuration.Record(clock.GetElapsedTime(started).TotalSeconds, hook, result);
+        if (outcome.Status == ReceiveStatus.TooManyRequests)
+        {
+            EngineMetrics.RateLimited.Add(1, hook);
+        }
+
+        return outcome;
     }
+
+    /// <summary>The outcome as a metric label: the status in snake case (<c>accepted</c>, <c>too_many_requests</c>).</summary>
+    internal static string StatusName(ReceiveStatus status) => status switch
+    {
+        ReceiveStatus.Accepted => "accepted",
+        ReceiveStatus.NotTriggered => "not_triggered",
+        ReceiveStatus.HookNotFound => "hook_not_found",
+        ReceiveStatus.MethodNotAllowed => "method_not_allowed",
+        ReceiveStatus.PayloadTooLarge => "payload_too_large",
+        ReceiveStatus.UnsupportedMediaType => "unsupported_media_type",
+        ReceiveStatus.Unauthorized => "unauthorized",
+        ReceiveStatus.Forbidden => "forbidden",
+        ReceiveStatus.Duplicate => "duplicate",
+        ReceiveStatus.BadRequest => "bad_request",
+        ReceiveStatus.RequestTimeout => "request_timeout",
+        ReceiveStatus.TooManyRequests => "too_many_requests",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
     private static partial Regex SafeRequestId();
