@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Webhooks.Modular.Abstractions.Actions;
@@ -60,6 +59,7 @@ internal sealed class TelemetryHost : IAsyncDisposable
                 },
             },
             runs = new { concurrency = 2, pollMilliseconds = 50 },
+            authFailures = new { limit = 3, windowSeconds = 600 },
         };
         var config = folder.Write("plugins.json", JsonSerializer.Serialize(document));
         var host = await LoopbackHost.StartAsync(config, webhooks =>
