@@ -21,12 +21,11 @@ internal sealed partial class WebhookReceiver(IMediator mediator, TimeProvider c
         var started = clock.GetTimestamp();
 
         // The sender's traceparent is continued, unless the host's own HTTP instrumentation already did (Activity.Current).
-        using var activity = EngineActivities.Source.HasListeners()
-            ? EngineActivities.Source.StartActivity(
-                EngineActivities.Receive,
-                ActivityKind.Server,
-                Activity.Current?.Context ?? EngineActivities.ParentFrom(webhook.Headers))
-            : null;
+        // (Passing Activity.Current's context explicitly would lose the in-process Parent link, so it is left implicit.)
+        using var activity = !EngineActivities.Source.HasListeners() ? null
+            : Activity.Current is null
+                ? EngineActivities.Source.StartActivity(EngineActivities.Receive, ActivityKind.Server, EngineActivities.ParentFrom(webhook.Headers))
+                : EngineActivities.Source.StartActivity(EngineActivities.Receive, ActivityKind.Server);
         activity?.SetTag("webhooks.request_id", requestId);
         activity?.SetTag("webhooks.hook", webhook.HookName);
 

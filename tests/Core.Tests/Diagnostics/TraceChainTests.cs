@@ -84,11 +84,20 @@ public sealed class TraceChainTests : IDisposable
     public void Dispose() => _listener.Dispose();
 
     /// <summary>
-    /// The span the sender named as the receipt's parent. ASP.NET Core's hosting makes its own request activity (which
-    /// continues <c>traceparent</c>) whenever anything in the process asks it to; the receipt is then inside that one.
+    /// The span the sender named as the receipt's parent: the remote parent of the outermost activity in this process.
+    /// ASP.NET Core's hosting makes its own request activity (which continues <c>traceparent</c>) whenever anything in the
+    /// process listens to it; the receipt is then inside that one.
     /// </summary>
-    private static ActivitySpanId SenderParent(Activity receipt) =>
-        receipt.Parent is { OperationName: "Microsoft.AspNetCore.Hosting.HttpRequestIn" } hosting ? hosting.ParentSpanId : receipt.ParentSpanId;
+    private static ActivitySpanId SenderParent(Activity receipt)
+    {
+        var outermost = receipt;
+        while (outermost.Parent is { } parent)
+        {
+            outermost = parent;
+        }
+
+        return outermost.ParentSpanId;
+    }
 
     private async Task<IReadOnlyList<Activity>> WaitForSpansAsync(ActivityTraceId traceId, params string[] names)
     {
