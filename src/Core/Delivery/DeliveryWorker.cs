@@ -166,7 +166,15 @@ internal sealed class DeliveryWorker(
                 return false;
             }
 
-            using var activity = await StartAttemptActivityAsync(delivery, stoppingToken);
+            // Started here, not inside an async helper: Activity.Current set in an awaited method does not flow back out,
+            // and the channel reads it to send traceparent.
+            var (parent, requestId) = await TraceParentAsync(delivery, stoppingToken);
+            using var activity = EngineActivities.Source.StartActivity(EngineActivities.DeliveryAttempt, ActivityKind.Producer, parent);
+            activity?.SetTag("webhooks.request_id", requestId);
+            activity?.SetTag("webhooks.delivery_id", delivery.Id);
+            activity?.SetTag("webhooks.destination", delivery.DestinationId);
+            activity?.SetTag("webhooks.event_type", delivery.EventType);
+            activity?.SetTag("webhooks.delivery.attempt", delivery.Attempts + 1);
             var result = await SendAsync(store, destination, delivery, now, stoppingToken);
             if (result is null)
             {
@@ -214,25 +222,18 @@ internal sealed class DeliveryWorker(
     }
 
     /// <summary>
-    /// The attempt's span, a child of the receipt named by its event's stored traceparent; the channel's HTTP client sends
-    /// it on as the request's <c>traceparent</c>. The event is read only when someone listens.
+    /// The parent of the attempt's span: the receipt, named by its event's stored traceparent; and the event's request id.
+    /// The event is read only when someone listens.
     /// </summary>
-    private async Task<Activity?> StartAttemptActivityAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    private async Task<(ActivityContext Parent, string? RequestId)> TraceParentAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
         if (!EngineActivities.Source.HasListeners())
         {
-            return null;
+            return (default, null);
         }
 
         var stored = await events.GetEventAsync(delivery.EventId, cancellationToken);
-        var activity = EngineActivities.Source.StartActivity(
-            EngineActivities.DeliveryAttempt, ActivityKind.Producer, stored is null ? default : EngineActivities.ParentFrom(stored.Headers));
-        activity?.SetTag("webhooks.request_id", stored?.RequestId);
-        activity?.SetTag("webhooks.delivery_id", delivery.Id);
-        activity?.SetTag("webhooks.destination", delivery.DestinationId);
-        activity?.SetTag("webhooks.event_type", delivery.EventType);
-        activity?.SetTag("webhooks.delivery.attempt", delivery.Attempts + 1);
-        return activity;
+        return stored is null ? (default, null) : (EngineActivities.ParentFrom(stored.Headers), stored.RequestId);
     }
 
     private async Task RecordAsync(
