@@ -91,6 +91,18 @@ internal static class OutboundRequest
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        // The engine's delivery-attempt span, when something records it: the destination continues the webhook's trace.
+        // Set here rather than left to HttpClient's propagation, which the guarded connector's handler does not do.
+        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } current
+            && !request.Headers.Contains("traceparent"))
+        {
+            request.Headers.TryAddWithoutValidation("traceparent", current.Id);
+            if (current.TraceStateString is { Length: > 0 } state)
+            {
+                request.Headers.TryAddWithoutValidation("tracestate", state);
+            }
+        }
+
         return request;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -97,6 +98,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private void WriteBatch(List<WriteOperation> batch)
     {
         Interlocked.Increment(ref _batches);
+        var started = Stopwatch.GetTimestamp();
         SqliteTransaction? transaction = null;
         try
         {
@@ -132,6 +134,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         catch (Exception error)
         {
             Abandon(transaction);
+            Measure(batch.Count, started, "failed");
             foreach (var operation in batch)
             {
                 operation.BatchFailed(error);
@@ -142,6 +145,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _committedOperations, batch.Count);
+        Measure(batch.Count, started, "committed");
         foreach (var operation in batch)
         {
             operation.Committed();
@@ -174,5 +178,12 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         {
             _connection = null;
         }
+    }
+
+    private static void Measure(int operations, long started, string outcome)
+    {
+        var tag = new KeyValuePair<string, object?>("webhooks.outcome", outcome);
+        SqliteWriteMetrics.BatchSize.Record(operations, tag);
+        SqliteWriteMetrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
     }
 }

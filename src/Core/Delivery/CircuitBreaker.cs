@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Delivery;
 
@@ -8,9 +10,34 @@ namespace Webhooks.Modular.Core.Delivery;
 /// <see cref="DeliveryOptions.CircuitBreakerSeconds"/>; then one attempt is let through (half open): a success closes
 /// it, a failure opens it again. A dead destination so costs one attempt per period, not one per delivery.
 /// </summary>
-internal sealed class CircuitBreaker(DeliveryOptions options)
+internal sealed class CircuitBreaker : IDisposable
 {
     private readonly ConcurrentDictionary<string, State> _states = new(StringComparer.Ordinal);
+    private readonly DeliveryOptions _options;
+    private readonly IDisposable _gauge;
+
+    public CircuitBreaker(DeliveryOptions options)
+    {
+        _options = options;
+        _gauge = EngineMetrics.ObserveCircuits(Observe);
+    }
+
+    public void Dispose() => _gauge.Dispose();
+
+    /// <summary>For the state gauge: 0 closed, 1 open (or waiting for its trial), 2 half open with the trial in flight.</summary>
+    private IEnumerable<Measurement<int>> Observe()
+    {
+        foreach (var (destination, state) in _states)
+        {
+            int value;
+            lock (state)
+            {
+                value = state.TrialInFlight ? 2 : state.OpenUntil is null ? 0 : 1;
+            }
+
+            yield return new Measurement<int>(value, new KeyValuePair<string, object?>("webhooks.destination", destination));
+        }
+    }
 
     /// <summary>The destinations whose circuit is open at <paramref name="now"/>, and those half open with their one trial in flight.</summary>
     public IEnumerable<string> Blocked(DateTimeOffset now) =>
@@ -54,9 +81,9 @@ internal sealed class CircuitBreaker(DeliveryOptions options)
             }
 
             state.Failures++;
-            if (state.OpenUntil is not null || state.Failures >= options.CircuitBreakerFailures)
+            if (state.OpenUntil is not null || state.Failures >= _options.CircuitBreakerFailures)
             {
-                state.OpenUntil = now + TimeSpan.FromSeconds(options.CircuitBreakerSeconds);
+                state.OpenUntil = now + TimeSpan.FromSeconds(_options.CircuitBreakerSeconds);
             }
         }
     }

@@ -39,7 +39,7 @@ internal static class DeliveryRegistration
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton(sp => new OutboundMessageBuilder(sp.GetRequiredService<ISecretProtector>(), sp.GetService<ICredentialStore>()));
         services.AddSingleton(new RetryScheduler(options));
-        services.AddSingleton(new CircuitBreaker(options));
+        services.AddSingleton(_ => new CircuitBreaker(options)); // Made by the container, so that it disposes the breaker's gauge.
         services.AddSingleton(sp => new DeliveryServices(
             sp.GetService<IDeliveryStore>(),
             sp.GetRequiredService<DestinationCatalog>(),

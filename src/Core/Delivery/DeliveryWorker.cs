@@ -22,6 +22,7 @@ namespace Webhooks.Modular.Core.Delivery;
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryServices services,
+    Abstractions.Storage.IEventStore events,
     IEnumerable<IOutboundDelivery> channels,
     DeliverySignal signal,
     IOptions<DeliveryOptions> options,
@@ -159,18 +160,28 @@ internal sealed class DeliveryWorker(
 
             if (!services.Breaker.TryBegin(destination.Id, now))
             {
+                EngineMetrics.CircuitRejected.Add(1, new KeyValuePair<string, object?>("webhooks.destination", destination.Id));
                 var until = services.Breaker.OpenUntil(destination.Id) ?? now;
                 await store.ReleaseAsync(delivery.Id, _workerId, delivery.LeaseToken, until > now ? until : now, CancellationToken.None);
                 return false;
             }
 
+            // Started here, not inside an async helper: Activity.Current set in an awaited method does not flow back out,
+            // and the channel reads it to send traceparent.
+            var (parent, requestId) = await TraceParentAsync(delivery, stoppingToken);
+            using var activity = EngineActivities.Source.StartActivity(EngineActivities.DeliveryAttempt, ActivityKind.Producer, parent);
+            activity?.SetTag("webhooks.request_id", requestId);
+            activity?.SetTag("webhooks.delivery_id", delivery.Id);
+            activity?.SetTag("webhooks.destination", delivery.DestinationId);
+            activity?.SetTag("webhooks.event_type", delivery.EventType);
+            activity?.SetTag("webhooks.delivery.attempt", delivery.Attempts + 1);
             var result = await SendAsync(store, destination, delivery, now, stoppingToken);
             if (result is null)
             {
                 return false; // Shutdown: the lease lapses and the delivery is sent again by whoever claims it next.
             }
 
-            await RecordAsync(store, destination, delivery, now, result);
+            await RecordAsync(store, destination, delivery, now, result, activity);
             return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -210,7 +221,23 @@ internal sealed class DeliveryWorker(
         }
     }
 
-    private async Task RecordAsync(IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset startedAt, DeliveryAttemptResult result)
+    /// <summary>
+    /// The parent of the attempt's span: the receipt, named by its event's stored traceparent; and the event's request id.
+    /// The event is read only when someone listens.
+    /// </summary>
+    private async Task<(ActivityContext Parent, string? RequestId)> TraceParentAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        if (!EngineActivities.Source.HasListeners())
+        {
+            return (default, null);
+        }
+
+        var stored = await events.GetEventAsync(delivery.EventId, cancellationToken);
+        return stored is null ? (default, null) : (EngineActivities.ParentFrom(stored.Headers), stored.RequestId);
+    }
+
+    private async Task RecordAsync(
+        IDeliveryStore store, DestinationRecord destination, DeliveryRecord delivery, DateTimeOffset startedAt, DeliveryAttemptResult result, Activity? activity)
     {
         var now = Clock.GetUtcNow();
         var outcome = services.Scheduler.Decide(destination, delivery, result, now);
@@ -218,6 +245,28 @@ internal sealed class DeliveryWorker(
             delivery.Id, delivery.Attempts + 1, startedAt, result.Duration, result.StatusCode, result.ResponseExcerpt, result.Error);
         var recorded = await store.RecordAttemptAsync(delivery.Id, _workerId, delivery.LeaseToken, attempt, outcome, CancellationToken.None);
         services.Breaker.Record(destination.Id, result.Succeeded, now);
+        var status = outcome.Status switch
+        {
+            DeliveryStatus.Pending => "retrying",
+            DeliveryStatus.Failed => "failed",
+            _ => "succeeded",
+        };
+        activity?.SetTag("webhooks.outcome", status);
+        activity?.SetTag("http.response.status_code", result.StatusCode);
+        if (!result.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
+        var destinationTag = new KeyValuePair<string, object?>("webhooks.destination", destination.Id);
+        var outcomeTag = new KeyValuePair<string, object?>("webhooks.outcome", status);
+        EngineMetrics.DeliveryAttempts.Add(1, destinationTag, outcomeTag);
+        EngineMetrics.DeliveryDuration.Record(result.Duration.TotalSeconds, destinationTag, outcomeTag);
+        if (recorded && outcome.Status == DeliveryStatus.Failed)
+        {
+            EngineMetrics.DeadLetters.Add(1, destinationTag);
+        }
+
         if (!recorded)
         {
             Log.DeliveryLeaseLost(logger, delivery.Id);

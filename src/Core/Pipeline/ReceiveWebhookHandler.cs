@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using MediatR;
 using Webhooks.Modular.Abstractions.Inbound;
@@ -5,6 +6,7 @@ using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Core.Events;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Core.Delivery;
+using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Pipeline;
 
@@ -25,6 +27,15 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
         }
 
         var redactor = new CredentialRedactor(hook.Authenticator);
+        var headers = redactor.Headers(webhook.Headers);
+
+        // The workers' spans join this trace through the event's stored traceparent, which names the receipt span: the
+        // event already stores its headers, so no column (and no migration) is needed, and nothing changes when no
+        // listener records the receipt.
+        if (Activity.Current is { Source.Name: EngineMetrics.MeterName, OperationName: EngineActivities.Receive } receipt)
+        {
+            headers = EngineActivities.WithTraceParent(headers, receipt);
+        }
 
         // An accepted request is also an event on the bus (event.webhook.{name}): the runs of the event triggers
         // it matches are committed in the same transaction as the event and the hook's own run.
@@ -35,7 +46,7 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
             hook.Name,
             webhook.Method,
             redactor.Path(webhook.Path, webhook.RouteValues),
-            redactor.Headers(webhook.Headers),
+            headers,
             redactor.Query(webhook.Query),
             webhook.Body.ToArray(),
             webhook.RemoteAddress?.ToString(),
@@ -61,7 +72,16 @@ internal sealed class ReceiveWebhookHandler(IEventStore events, TriggerMatcher t
 
         // Not cancellable: once the write is queued it may commit, and the caller must then hear about it.
         var accepted = new AcceptedWebhook(stored, runs, request.IdempotencyKey, deliveries);
-        var result = await events.AcceptAsync(accepted, CancellationToken.None);
+        AcceptResult result;
+        using (var commit = EngineActivities.Source.StartActivity(EngineActivities.Commit, ActivityKind.Internal))
+        {
+            commit?.SetTag("webhooks.request_id", request.RequestId);
+            commit?.SetTag("webhooks.runs", runs.Count);
+            commit?.SetTag("webhooks.deliveries", deliveries.Count);
+            result = await events.AcceptAsync(accepted, CancellationToken.None);
+            commit?.SetTag("webhooks.accepted", result.Accepted);
+        }
+
         if (!result.Accepted)
         {
             // A run-id conflict is the surface's own rule (a reused run id) and names the run that collided.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,12 @@ using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Pipeline;
 
-/// <summary>The <see cref="IWebhookReceiver"/> API surfaces call: it sends the request down the MediatR pipeline.</summary>
-internal sealed partial class WebhookReceiver(IMediator mediator, IOptionsMonitor<RequestLogOptions> logOptions, ILogger<WebhookReceiver> logger) : IWebhookReceiver
+/// <summary>
+/// The <see cref="IWebhookReceiver"/> API surfaces call: it sends the request down the MediatR pipeline, inside the
+/// <c>webhooks.receive</c> span, counts its outcome and logs it.
+/// </summary>
+internal sealed partial class WebhookReceiver(
+    IMediator mediator, TimeProvider clock, IOptionsMonitor<RequestLogOptions> logOptions, ILogger<WebhookReceiver> logger) : IWebhookReceiver
 {
     public async Task<ReceiveOutcome> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
@@ -16,7 +21,41 @@ internal sealed partial class WebhookReceiver(IMediator mediator, IOptionsMonito
         var requestId = webhook.RequestId is { } given && SafeRequestId().IsMatch(given)
             ? given
             : Guid.CreateVersion7().ToString();
+        var started = clock.GetTimestamp();
+
+        // The sender's traceparent is continued, unless the host's own HTTP instrumentation already did (Activity.Current).
+        // (Passing Activity.Current's context explicitly would lose the in-process Parent link, so it is left implicit.)
+        using var activity = !EngineActivities.Source.HasListeners() ? null
+            : Activity.Current is null
+                ? EngineActivities.Source.StartActivity(EngineActivities.Receive, ActivityKind.Server, EngineActivities.ParentFrom(webhook.Headers))
+                : EngineActivities.Source.StartActivity(EngineActivities.Receive, ActivityKind.Server);
+        activity?.SetTag("webhooks.request_id", requestId);
+        activity?.SetTag("webhooks.hook", webhook.HookName);
+
         var outcome = await mediator.Send(new ReceiveWebhook(webhook, requestId), cancellationToken);
+
+        var status = StatusName(outcome.Status);
+        activity?.SetTag("webhooks.outcome", status);
+        if (outcome.EventId is { } eventId)
+        {
+            activity?.SetTag("webhooks.event_id", eventId.ToString());
+        }
+
+        if (outcome.Status is not (ReceiveStatus.Accepted or ReceiveStatus.NotTriggered))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, status);
+        }
+
+        // An unknown hook's name comes from the URL: labelled by it, anyone could grow the series without bound.
+        var hook = new KeyValuePair<string, object?>("webhooks.hook", outcome.Status == ReceiveStatus.HookNotFound ? "_unknown" : webhook.HookName);
+        var result = new KeyValuePair<string, object?>("webhooks.outcome", status);
+        EngineMetrics.Received.Add(1, hook, result);
+        EngineMetrics.AcceptDuration.Record(clock.GetElapsedTime(started).TotalSeconds, hook, result);
+        if (outcome.Status == ReceiveStatus.TooManyRequests)
+        {
+            EngineMetrics.RateLimited.Add(1, hook);
+        }
+
         if (logOptions.CurrentValue.Enabled && logger.IsEnabled(LogLevel.Information))
         {
             LogOutcome(webhook.HookName, outcome);
@@ -52,6 +91,24 @@ internal sealed partial class WebhookReceiver(IMediator mediator, IOptionsMonito
         ReceiveStatus.RequestTimeout => "body not received in time",
         ReceiveStatus.TooManyRequests => "too many failed authentications",
         _ => status.ToString(),
+    };
+
+    /// <summary>The outcome as a metric label: the status in snake case (<c>accepted</c>, <c>too_many_requests</c>).</summary>
+    internal static string StatusName(ReceiveStatus status) => status switch
+    {
+        ReceiveStatus.Accepted => "accepted",
+        ReceiveStatus.NotTriggered => "not_triggered",
+        ReceiveStatus.HookNotFound => "hook_not_found",
+        ReceiveStatus.MethodNotAllowed => "method_not_allowed",
+        ReceiveStatus.PayloadTooLarge => "payload_too_large",
+        ReceiveStatus.UnsupportedMediaType => "unsupported_media_type",
+        ReceiveStatus.Unauthorized => "unauthorized",
+        ReceiveStatus.Forbidden => "forbidden",
+        ReceiveStatus.Duplicate => "duplicate",
+        ReceiveStatus.BadRequest => "bad_request",
+        ReceiveStatus.RequestTimeout => "request_timeout",
+        ReceiveStatus.TooManyRequests => "too_many_requests",
+        _ => status.ToString().ToLowerInvariant(),
     };
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]

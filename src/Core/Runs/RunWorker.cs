@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,24 @@ internal sealed class RunWorker(
 
     private async Task ExecuteAsync(RunRecord run, CancellationToken stoppingToken)
     {
+        var hookTag = new KeyValuePair<string, object?>("webhooks.hook", run.HookName);
+        EngineMetrics.RunsStarted.Add(1, hookTag);
+        var started = clock.GetTimestamp();
+        Activity? activity = null;
+        try
+        {
+            await ExecuteAsync(run, stoppingToken, a => activity = a, hookTag, started);
+        }
+        finally
+        {
+            activity?.Dispose();
+        }
+    }
+
+    private async Task ExecuteAsync(
+        RunRecord run, CancellationToken stoppingToken, Action<Activity?> traced, KeyValuePair<string, object?> hookTag, long started)
+    {
+        Activity? activity = null;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var renewal = RenewWhileRunningAsync(run, attempt);
         RunResult result;
@@ -85,6 +104,18 @@ internal sealed class RunWorker(
         try
         {
             var stored = await events.GetEventAsync(run.EventId, attempt.Token);
+            if (EngineActivities.Source.HasListeners())
+            {
+                // The receipt's span is named by the traceparent stored with the event (see ReceiveWebhookHandler).
+                activity = EngineActivities.Source.StartActivity(
+                    EngineActivities.Run, ActivityKind.Consumer, stored is null ? default : EngineActivities.ParentFrom(stored.Headers));
+                activity?.SetTag("webhooks.request_id", run.RequestId);
+                activity?.SetTag("webhooks.hook", run.HookName);
+                activity?.SetTag("webhooks.run_id", run.Id);
+                activity?.SetTag("webhooks.run.attempt", run.Attempt);
+                traced(activity);
+            }
+
             if (hook is null || stored is null)
             {
                 result = RunResult.Failure(hook is null ? $"hook '{run.HookName}' is no longer configured" : $"event {run.EventId} is missing");
@@ -117,8 +148,18 @@ internal sealed class RunWorker(
 
         var outcome = await OutcomeEventAsync(run, hook, result);
         var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, outcome, CancellationToken.None);
+        var status = result.Succeeded ? "succeeded" : "failed";
+        activity?.SetTag("webhooks.outcome", status);
+        if (!result.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
         if (recorded)
         {
+            var outcomeTag = new KeyValuePair<string, object?>("webhooks.outcome", status);
+            EngineMetrics.RunsFinished.Add(1, hookTag, outcomeTag);
+            EngineMetrics.RunDuration.Record(clock.GetElapsedTime(started).TotalSeconds, hookTag, outcomeTag);
             Log.RunFinished(logger, run.Id, run.HookName, run.RequestId, run.Attempt, result.Succeeded ? "succeeded" : "failed");
             if (outcome is not null)
             {
