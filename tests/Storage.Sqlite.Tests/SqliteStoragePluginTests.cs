@@ -19,6 +19,7 @@ public sealed class SqliteStoragePluginTests
         using var folder = new TempFolder();
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection();
+        services.AddLogging(); // the plugin's health check brings the health-check publisher, which logs
         services.AddSingleton<TimeProvider>(clock);
         new SqliteStoragePlugin().ConfigureServices(services, Context(folder.Path, ("path", "state/hooks.db"), ("synchronous", "normal")));
 
@@ -112,9 +113,10 @@ public sealed class SqliteStoragePluginTests
     private static async Task<PluginConfigurationException> StartAsync(string baseDirectory, params (string Key, string Value)[] settings)
     {
         var services = new ServiceCollection();
+        services.AddLogging();
         new SqliteStoragePlugin().ConfigureServices(services, Context(baseDirectory, settings));
         await using var provider = services.BuildServiceProvider();
-        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        var hosted = Assert.Single(provider.GetServices<IHostedService>().OfType<SqliteDatabaseInitializer>());
         return await Assert.ThrowsAsync<PluginConfigurationException>(() => hosted.StartAsync(CancellationToken.None));
     }
 

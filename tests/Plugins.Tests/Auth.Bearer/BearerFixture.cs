@@ -39,6 +39,7 @@ internal sealed class BearerFixture : IAsyncDisposable
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("bearer-").FullName;
         var services = new ServiceCollection();
+        services.AddLogging(); // the storage plugin's health check brings the health-check publisher, which logs
         services.AddSingleton<TimeProvider>(new ManualClock(DateTimeOffset.Parse("2026-11-22T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
         new SqliteStoragePlugin().ConfigureServices(services, Context("Storage.Sqlite", """{ "path": "webhooks.db" }""", folder));
         new BearerAuthPlugin().ConfigureServices(services, Context("Auth.Bearer", bearerSettings, folder));
