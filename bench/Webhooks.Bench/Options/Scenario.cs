@@ -12,6 +12,12 @@ internal static class Scenario
     /// <summary>As <see cref="Accept"/>, with the SQLite plugin set to synchronous=NORMAL: what the disk sync costs.</summary>
     public const string AcceptNormal = "accept-normal";
 
+    /// <summary>
+    /// As <see cref="Accept"/>, with the Telemetry.OpenTelemetry plugin deployed (metrics and traces recorded, Prometheus
+    /// at /metrics, never scraped during the load): what the instrumentation costs on the accept path.
+    /// </summary>
+    public const string AcceptTelemetry = "accept-telemetry";
+
     /// <summary>The demo hook with run workers on: accepts while runs execute, then the time to finish the backlog.</summary>
     public const string EndToEnd = "e2e";
 

@@ -45,6 +45,7 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         Scenario.Bare => RunBareAsync(cancellationToken),
         Scenario.Accept => RunAcceptAsync(name, synchronous: null, cancellationToken),
         Scenario.AcceptNormal => RunAcceptAsync(name, synchronous: "NORMAL", cancellationToken),
+        Scenario.AcceptTelemetry => RunAcceptAsync(name, synchronous: null, cancellationToken, telemetry: true),
         Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
         Scenario.Deliver => RunDeliverAsync(name, perDestinationConcurrency: 4, cancellationToken),
         Scenario.Deliver16 => RunDeliverAsync(name, perDestinationConcurrency: 16, cancellationToken),
@@ -61,10 +62,10 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         return new ScenarioResult(Scenario.Bare, load, Verified: true, []);
     }
 
-    private async Task<ScenarioResult> RunAcceptAsync(string name, string? synchronous, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RunAcceptAsync(string name, string? synchronous, CancellationToken cancellationToken, bool telemetry = false)
     {
-        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous);
-        var notes = new List<string> { $"synchronous={synchronous ?? "FULL (the plugin's default)"}, run workers off" };
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous, telemetry: telemetry);
+        var notes = new List<string> { $"synchronous={synchronous ?? "FULL (the plugin's default)"}, run workers off{(telemetry ? ", Telemetry.OpenTelemetry recording" : "")}" };
         LoadResult load;
         await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: false))
         {

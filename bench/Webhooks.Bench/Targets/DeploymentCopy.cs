@@ -5,13 +5,14 @@ namespace Webhooks.Modular.Bench.Targets;
 
 /// <summary>
 /// A copy of the repository's <c>plugins.json</c> in a folder of its own, optionally with another SQLite sync level,
-/// or with the HTTP delivery channel allowed to reach the loopback receiver.
+/// with the HTTP delivery channel allowed to reach the loopback receiver, or with the telemetry plugin.
 /// </summary>
 internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
 {
     private const string StoragePlugin = "Storage.Sqlite";
     private const string DefaultDatabasePath = "data/webhooks.db";
     private const string DeliveryPlugin = "Delivery.Http";
+    private const string TelemetryPlugin = "Telemetry.OpenTelemetry";
 
     // The receiver is on 127.0.0.1, which the channel refuses unless allowed (its SSRF rules).
     private const string Loopback = "127.0.0.1/32";
@@ -25,7 +26,8 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
     /// <c>allowedNetworks</c>, and sets the <c>delivery</c> section's <c>perDestinationConcurrency</c>; when <c>null</c>,
     /// the file's plugins and sections are kept.
     /// </param>
-    public static DeploymentCopy Write(string source, string folder, string? synchronous, int? perDestinationConcurrency = null)
+    /// <param name="telemetry">When true, deploys the Telemetry.OpenTelemetry plugin (added when the file lacks it).</param>
+    public static DeploymentCopy Write(string source, string folder, string? synchronous, int? perDestinationConcurrency = null, bool telemetry = false)
     {
         Directory.CreateDirectory(folder);
         var root = JsonNode.Parse(File.ReadAllText(source)) as JsonObject
@@ -54,6 +56,12 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
         if (perDestinationConcurrency is { } perDestination)
         {
             AddDelivery(root, perDestination);
+        }
+
+        var plugins = (JsonArray)root["plugins"]!;
+        if (telemetry && !plugins.OfType<JsonObject>().Any(p => (string?)p["name"] == TelemetryPlugin))
+        {
+            plugins.Add(new JsonObject { ["name"] = TelemetryPlugin });
         }
 
         var configPath = Path.Combine(folder, "plugins.json");
