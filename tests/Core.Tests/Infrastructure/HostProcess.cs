@@ -80,6 +80,32 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{chosen}"));
     }
 
+    /// <summary>Starts a copy of the host (<c>dotnet &lt;dll&gt;</c>) on a free loopback port, in the configuration's folder.</summary>
+    public static HostProcess StartDll(string hostDll, string configPath, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var chosen = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(configPath)!,
+        };
+        foreach (var argument in new[] { hostDll, "--config", configPath, "--urls", $"http://127.0.0.1:{chosen}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{chosen}"));
+    }
+
     /// <summary>Starts a published host executable (no <c>dotnet</c> in front) the way an operator or systemd does.</summary>
     public static HostProcess StartExecutable(string executable, string configPath, string workingDirectory)
     {
