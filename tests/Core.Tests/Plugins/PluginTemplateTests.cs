@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Core.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -64,7 +67,7 @@ public sealed class PluginTemplateTests(ITestOutputHelper output) : IDisposable
 
         await StepAsync("pack Abstractions", RepoPaths.Root, restoreEnvironment,
             "pack", Path.Combine(RepoPaths.Root, "src", "Abstractions", "Abstractions.csproj"), "-c", RepoPaths.Configuration, "--no-build", "-o", feed);
-        Assert.True(File.Exists(Path.Combine(feed, "Webhooks.Modular.Abstractions.1.0.0.nupkg")), "the package is not in the feed");
+        AssertPackageCarriesTheContract(Path.Combine(feed, "Webhooks.Modular.Abstractions.1.0.0.nupkg"));
 
         await StepAsync("template install", work, environment,
             "new", "install", Path.Combine(RepoPaths.Root, "templates", "webhooks-plugin"), "--debug:custom-hive", hive);
@@ -117,6 +120,19 @@ public sealed class PluginTemplateTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal("""got orders-in: {"id":42}""", run.GetProperty("output").GetString());
         output.WriteLine($"host start and request: {serving.Elapsed.TotalSeconds:F1} s; whole kit: {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The package holds the contract with its XML docs, at the assembly version the host's check compares.</summary>
+    private void AssertPackageCarriesTheContract(string package)
+    {
+        Assert.True(File.Exists(package), $"the package is not in the feed: {string.Join(", ", Directory.GetFiles(Path.GetDirectoryName(package)!))}");
+        var extracted = _folder.File("package");
+        ZipFile.ExtractToDirectory(package, extracted);
+        Assert.True(File.Exists(Path.Combine(extracted, "lib", "net10.0", "Webhooks.Modular.Abstractions.xml")), "the package has no XML docs");
+        var documentation = File.ReadAllText(Path.Combine(extracted, "lib", "net10.0", "Webhooks.Modular.Abstractions.xml"));
+        Assert.Contains("M:Webhooks.Modular.Abstractions.Auth.IInboundAuthenticator.AuthenticateAsync", documentation);
+        var packed = AssemblyName.GetAssemblyName(Path.Combine(extracted, "lib", "net10.0", "Webhooks.Modular.Abstractions.dll")).Version;
+        Assert.Equal(typeof(IWebhookPlugin).Assembly.GetName().Version, packed);
     }
 
     private async Task<string> StepAsync(string name, string directory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
