@@ -21,6 +21,7 @@ internal static class ApiDocumentExtensions
         builder.Services.AddOpenApi(ApiDocumentOptions.DocumentName, openApi =>
         {
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddSchemaTransformer<JsonNamingSchemaTransformer>();
             openApi.AddOperationTransformer<OperationIdTransformer>();
             openApi.AddOperationTransformer<PathParameterTransformer>();
             openApi.AddOperationTransformer<RequestBodyTransformer>();
