@@ -20,6 +20,7 @@ internal static class ApiDocumentExtensions
 
         builder.Services.AddOpenApi(ApiDocumentOptions.DocumentName, openApi =>
         {
+            openApi.CreateSchemaReferenceId = SchemaIds.Create;
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
             openApi.AddSchemaTransformer<JsonNamingSchemaTransformer>();
             openApi.AddOperationTransformer<OperationIdTransformer>();

@@ -86,6 +86,7 @@ public sealed class HostVerbsTests : IDisposable
     {
         var config = AllSurfacesDeployment.Write(_folder);
         var document = JsonNode.Parse(File.ReadAllText(config))!;
+        document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Auth.Basic" });
         document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Telemetry.OpenTelemetry" });
         File.WriteAllText(config, document.ToJsonString());
         return config;

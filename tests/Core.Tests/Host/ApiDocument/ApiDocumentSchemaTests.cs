@@ -75,15 +75,6 @@ public sealed class ApiDocumentSchemaTests : IDisposable
         await using var host = await LoopbackHost.StartAsync(config);
         var document = await ApiDocumentTests.GetDocumentAsync(host);
 
-        // The engine's generic surface (camelCase): a run.
-        using var trigger = new HttpRequestMessage(HttpMethod.Post, "/hooks/demo") { Content = JsonContent.Create(new { order = 1 }) };
-        trigger.Headers.Add("X-API-Key", Deployments.ApiKey);
-        using var accepted = await host.Client.SendAsync(trigger);
-        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        var runId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
-        await host.WaitForRunAsync(runId!);
-        await AssertSameNamesAsync(host, document, "get", "/runs/{id}", "200", Request(HttpMethod.Get, $"/runs/{runId}"));
-
         // Danube (snake_case): a subscription created, listed and read, and an event published to it.
         var created = await AssertSameNamesAsync(host, document, "post", "/v1/webhooks", "201", Request(
             HttpMethod.Post, "/v1/webhooks", new { url = "https://example.com/webhooks/danube", events = new[] { "workflow.completed" }, description = "docs" }));
