@@ -25,7 +25,7 @@ internal sealed class EventEndpoint(IEventBus bus, RequestValidator validator, D
         .WithSummary("Publish an event to every active subscription of its type")
         .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
         .Produces<PublishedEventView>(StatusCodes.Status202Accepted)
-        .WithMetadata(ApiExample.Request("""{"type":"workflow.completed","data":{"workflowId":"wf_1","status":"ok"}}"""));
+        .WithMetadata(ApiExample.Request("""{"event":"workflow.completed","data":{"workflowId":"wf_1","status":"ok"}}"""));
 
     private async Task<IResult> PublishAsync(HttpContext context)
     {

@@ -81,7 +81,7 @@ public sealed class ApiDocumentSchemaTests : IDisposable
         Assert.True(created.TryGetProperty("is_active", out _), $"Danube writes snake_case: {created}");
         await AssertSameNamesAsync(host, document, "get", "/v1/webhooks", "200", Request(HttpMethod.Get, "/v1/webhooks"));
         await AssertSameNamesAsync(host, document, "post", "/v1/events", "202", Request(
-            HttpMethod.Post, "/v1/events", new { type = "workflow.completed", data = new { workflowId = "wf_1" } }));
+            HttpMethod.Post, "/v1/events", new { @event = "workflow.completed", data = new { workflowId = "wf_1" } }));
 
         // DagNats (snake_case): its run list.
         await AssertSameNamesAsync(host, document, "get", "/v1/runs", "200", Request(HttpMethod.Get, "/v1/runs?trigger=orders"));
