@@ -37,7 +37,14 @@ public sealed class TelemetryPlugin : WebhookPlugin
 
                 if (options.OtlpEndpoint is not null)
                 {
-                    metrics.AddOtlpExporter(otlp => Configure(otlp, options));
+                    metrics.AddOtlpExporter((otlp, reader) =>
+                    {
+                        Configure(otlp, options, "v1/metrics");
+                        if (options.OtlpExportInterval is { } interval)
+                        {
+                            reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval;
+                        }
+                    });
                 }
             });
         if (options.Traces)
@@ -47,7 +54,14 @@ public sealed class TelemetryPlugin : WebhookPlugin
                 tracing.AddSource(SourceName);
                 if (options.OtlpEndpoint is not null)
                 {
-                    tracing.AddOtlpExporter(otlp => Configure(otlp, options));
+                    tracing.AddOtlpExporter(otlp =>
+                    {
+                        Configure(otlp, options, "v1/traces");
+                        if (options.OtlpExportInterval is { } interval)
+                        {
+                            otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = interval;
+                        }
+                    });
                 }
             });
         }
@@ -63,9 +77,23 @@ public sealed class TelemetryPlugin : WebhookPlugin
         }
     }
 
-    private static void Configure(OtlpExporterOptions otlp, TelemetryOptions options)
+    /// <summary>
+    /// Points the exporter at the collector. Over HTTP each signal has its own path under the base URL (<c>/v1/traces</c>,
+    /// <c>/v1/metrics</c>), as for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; the exporter uses an endpoint set in code as it is, so
+    /// without this both signals would be posted to the base URL itself and a collector would answer 404.
+    /// </summary>
+    private static void Configure(OtlpExporterOptions otlp, TelemetryOptions options, string signalPath)
     {
-        otlp.Endpoint = options.OtlpEndpoint!;
-        otlp.Protocol = options.OtlpProtocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+        var endpoint = options.OtlpEndpoint!;
+        if (options.OtlpProtocol == "grpc")
+        {
+            otlp.Protocol = OtlpExportProtocol.Grpc;
+            otlp.Endpoint = endpoint;
+            return;
+        }
+
+        otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
+        var path = endpoint.AbsolutePath.EndsWith('/') ? endpoint.AbsolutePath : endpoint.AbsolutePath + "/";
+        otlp.Endpoint = new UriBuilder(endpoint) { Path = path + signalPath }.Uri;
     }
 }

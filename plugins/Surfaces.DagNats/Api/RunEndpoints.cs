@@ -20,7 +20,7 @@ internal sealed class RunEndpoints(IRunQueue runs)
     public void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/runs/{id}", GetAsync).WithSummary("A workflow run: status, steps and outputs").Produces<RunView>();
-        endpoints.MapGet("/v1/runs", ListAsync).WithSummary("The latest workflow runs").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapGet("/v1/runs", ListAsync).WithSummary("The latest workflow runs").Produces<RunList>();
     }
 
     private async Task<IResult> GetAsync(string id, HttpContext context) =>
@@ -42,6 +42,6 @@ internal sealed class RunEndpoints(IRunQueue runs)
         }
 
         var recent = await runs.ListRunsAsync(TriggerNames.HookName(trigger!), count, context.RequestAborted);
-        return ApiResults.Ok(new { runs = recent.Select(run => RunView.From(trigger!, run)) });
+        return ApiResults.Ok(new RunList([.. recent.Select(run => RunView.From(trigger!, run))]));
     }
 }

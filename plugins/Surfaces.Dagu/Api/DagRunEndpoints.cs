@@ -16,7 +16,7 @@ internal sealed class DagRunEndpoints(IRunQueue runs, DagLoader dags)
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/dag-runs/{name}", ListAsync).WithSummary("The DAG's latest runs (?limit=)").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapGet("/api/v1/dag-runs/{name}", ListAsync).WithSummary("The DAG's latest runs (?limit=)").Produces<DagRunList>();
         endpoints.MapGet("/api/v1/dag-runs/{name}/{dagRunId}", GetAsync).WithSummary("One run of the DAG: status, steps and output").Produces<DagRunView>();
     }
 
@@ -60,6 +60,6 @@ internal sealed class DagRunEndpoints(IRunQueue runs, DagLoader dags)
         // A DAG whose file was removed still shows the runs it had.
         return recent.Count == 0 && !dags.Exists(name)
             ? ApiResults.NotFound($"DAG '{name}' not found")
-            : ApiResults.Ok(new { dagRuns = recent.Select(run => DagRunSummary.From(name, run)) });
+            : ApiResults.Ok(new DagRunList([.. recent.Select(run => DagRunSummary.From(name, run))]));
     }
 }

@@ -23,7 +23,7 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
         .WithName("DaguTriggerWebhook")
         .WithSummary("Start a run of the DAG {name} with the webhook's token (Authorization: Bearer)")
         .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
-        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .Produces<TriggerAccepted>()
         .ProducesErrors(typeof(ApiError), 408, 413, 415, 429)
         .WithMetadata(ApiExample.Request("""{"payload":{"ref":"refs/heads/main"},"dagRunId":"deploy-42"}"""));
 
@@ -71,11 +71,7 @@ internal sealed class TriggerEndpoint(IWebhookReceiver receiver, IHookCatalog ca
 
         return outcome.Status switch
         {
-            ReceiveStatus.Accepted or ReceiveStatus.NotTriggered => ApiResults.Ok(new
-            {
-                dagRunId = DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty),
-                dagName = name,
-            }),
+            ReceiveStatus.Accepted or ReceiveStatus.NotTriggered => ApiResults.Ok(new TriggerAccepted(DagRunIds.Strip(name, outcome.RunIds.FirstOrDefault() ?? string.Empty), name)),
             ReceiveStatus.HookNotFound => ApiResults.NotFound($"no webhook is configured for DAG '{name}'"),
             ReceiveStatus.PayloadTooLarge => ApiResults.PayloadTooLarge(StoredWebhook.MaxBodyBytes),
             ReceiveStatus.Unauthorized => Unauthorized(context, outcome),

@@ -19,12 +19,12 @@ internal sealed class WebhookEndpoints(DagWebhooks webhooks, DagLoader dags)
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/dags/{name}/webhook", CreateAsync).WithSummary("Create the DAG's webhook; the answer holds its token, shown once").Produces(StatusCodes.Status201Created, contentType: "application/json");
+        endpoints.MapPost("/api/v1/dags/{name}/webhook", CreateAsync).WithSummary("Create the DAG's webhook; the answer holds its token, shown once").Produces<IssuedWebhook>(StatusCodes.Status201Created);
         endpoints.MapGet("/api/v1/dags/{name}/webhook", GetAsync).WithSummary("The DAG's webhook (without its token)").Produces<WebhookView>();
         endpoints.MapDelete("/api/v1/dags/{name}/webhook", DeleteAsync).WithSummary("Delete the DAG's webhook").Produces(StatusCodes.Status204NoContent);
-        endpoints.MapPost("/api/v1/dags/{name}/webhook/regenerate", RegenerateAsync).WithSummary("Replace the webhook's token; the old one stops working").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        endpoints.MapPost("/api/v1/dags/{name}/webhook/regenerate", RegenerateAsync).WithSummary("Replace the webhook's token; the old one stops working").Produces<IssuedWebhook>();
         endpoints.MapPost("/api/v1/dags/{name}/webhook/toggle", ToggleAsync).WithSummary("Enable or disable the webhook").DescribesBody(typeof(System.Text.Json.JsonElement), "application/json").Produces<WebhookView>().WithMetadata(ApiExample.Request("""{"enabled":false}"""));
-        endpoints.MapGet("/api/v1/webhooks", (Delegate)ListAsync).WithSummary("Every DAG webhook").Produces(StatusCodes.Status200OK, contentType: "application/json"); // a Delegate, not a RequestDelegate: its IResult is the answer
+        endpoints.MapGet("/api/v1/webhooks", (Delegate)ListAsync).WithSummary("Every DAG webhook").Produces<WebhookList>(); // a Delegate, not a RequestDelegate: its IResult is the answer
     }
 
     private async Task<IResult> CreateAsync(string name, HttpContext context)
@@ -66,7 +66,7 @@ internal sealed class WebhookEndpoints(DagWebhooks webhooks, DagLoader dags)
             return refusal!;
         }
 
-        return ApiResults.Ok(new { webhooks = await webhooks.ListAsync(context.RequestAborted) });
+        return ApiResults.Ok(new WebhookList(await webhooks.ListAsync(context.RequestAborted)));
     }
 
     private async Task<IResult> RegenerateAsync(string name, HttpContext context)

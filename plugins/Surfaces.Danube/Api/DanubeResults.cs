@@ -1,7 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Surfaces.Danube.Requests;
+
+// The API document names this surface's properties as Json below writes them.
+[assembly: ApiJsonNaming(JsonKnownNamingPolicy.SnakeCaseLower)]
 
 namespace Webhooks.Modular.Surfaces.Danube.Api;
 

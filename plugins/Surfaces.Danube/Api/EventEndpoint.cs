@@ -24,8 +24,8 @@ internal sealed class EventEndpoint(IEventBus bus, RequestValidator validator, D
     public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/v1/events", (Delegate)PublishAsync)
         .WithSummary("Publish an event to every active subscription of its type")
         .DescribesBody(typeof(System.Text.Json.JsonElement), "application/json")
-        .Produces(StatusCodes.Status202Accepted, contentType: "application/json")
-        .WithMetadata(ApiExample.Request("""{"type":"workflow.completed","data":{"workflowId":"wf_1","status":"ok"}}"""));
+        .Produces<PublishedEventView>(StatusCodes.Status202Accepted)
+        .WithMetadata(ApiExample.Request("""{"event":"workflow.completed","data":{"workflowId":"wf_1","status":"ok"}}"""));
 
     private async Task<IResult> PublishAsync(HttpContext context)
     {

@@ -2,6 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Webhooks.Modular.Abstractions.Surfaces;
+
+// The API document names this surface's properties as Json below writes them.
+[assembly: ApiJsonNaming(JsonKnownNamingPolicy.SnakeCaseLower)]
 
 namespace Webhooks.Modular.Surfaces.Dograh.Api;
 

@@ -8,12 +8,17 @@ namespace Webhooks.Modular.Telemetry.OpenTelemetry.Configuration;
 /// <param name="OtlpEndpoint">The OTLP collector; <c>null</c> exports nothing over OTLP.</param>
 /// <param name="OtlpProtocol">grpc or http/protobuf.</param>
 /// <param name="Traces">Whether spans are recorded and exported.</param>
-internal sealed record TelemetryOptions(string ServiceName, string? PrometheusPath, Uri? OtlpEndpoint, string OtlpProtocol, bool Traces)
+/// <param name="OtlpExportInterval">
+/// Milliseconds between OTLP exports of metrics and of batched spans; <c>null</c> keeps the exporter's defaults (60 s and 5 s, or
+/// <c>OTEL_METRIC_EXPORT_INTERVAL</c> and <c>OTEL_BSP_SCHEDULE_DELAY</c>).
+/// </param>
+internal sealed record TelemetryOptions(
+    string ServiceName, string? PrometheusPath, Uri? OtlpEndpoint, string OtlpProtocol, bool Traces, int? OtlpExportInterval = null)
 {
     public const string DefaultServiceName = "webhooks-modular";
     public const string DefaultPrometheusPath = "/metrics";
 
-    private static readonly string[] Known = ["serviceName", "prometheusPath", "otlpEndpoint", "otlpProtocol", "traces"];
+    private static readonly string[] Known = ["serviceName", "prometheusPath", "otlpEndpoint", "otlpProtocol", "otlpExportIntervalMilliseconds", "traces"];
 
     /// <summary>Reads and checks the settings; the error names the offending key.</summary>
     public static TelemetryOptions FromSettings(PluginContext context)
@@ -58,6 +63,18 @@ internal sealed record TelemetryOptions(string ServiceName, string? PrometheusPa
             throw context.Error("traces", $"'{text}' is not true or false");
         }
 
-        return new TelemetryOptions(serviceName, path.Length > 0 ? path : null, endpoint, protocol, traces);
+        int? interval = null;
+        if (context.Settings["otlpExportIntervalMilliseconds"] is { } intervalText)
+        {
+            if (!int.TryParse(intervalText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                || parsed < 100)
+            {
+                throw context.Error("otlpExportIntervalMilliseconds", $"'{intervalText}' is not a whole number of milliseconds, at least 100");
+            }
+
+            interval = parsed;
+        }
+
+        return new TelemetryOptions(serviceName, path.Length > 0 ? path : null, endpoint, protocol, traces, interval);
     }
 }

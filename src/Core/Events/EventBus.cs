@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Webhooks.Modular.Abstractions.Delivery;
@@ -5,6 +6,7 @@ using Webhooks.Modular.Abstractions.Events;
 using Webhooks.Modular.Abstractions.Inbound;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Core.Delivery;
+using Webhooks.Modular.Core.Diagnostics;
 using Webhooks.Modular.Core.Runs;
 
 namespace Webhooks.Modular.Core.Events;
@@ -20,7 +22,7 @@ internal sealed class EventBus(
 {
     public async Task<PublishedEvent> PublishAsync(string subject, string payloadJson, string? requestId, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(subject, payloadJson, requestId, null, cancellationToken);
+        var prepared = await PrepareAsync(subject, payloadJson, requestId, null, null, cancellationToken);
 
         // Not cancellable once queued: the caller must learn what was committed.
         var result = await events.AcceptAsync(prepared, CancellationToken.None);
@@ -36,8 +38,13 @@ internal sealed class EventBus(
     /// <param name="payloadJson">The payload.</param>
     /// <param name="requestId">The request it traces back to.</param>
     /// <param name="hookName">The hook it belongs to (the hook whose run finished), for destinations that follow one hook.</param>
+    /// <param name="trace">
+    /// The span the event continues (the run whose outcome it announces), stored as the event's <c>traceparent</c> header
+    /// so that the runs and deliveries it starts join that trace, as a webhook's do; <c>null</c> when nothing records spans.
+    /// </param>
     /// <param name="cancellationToken">Cancels matching.</param>
-    public async Task<AcceptedWebhook> PrepareAsync(string subject, string payloadJson, string? requestId, string? hookName, CancellationToken cancellationToken)
+    public async Task<AcceptedWebhook> PrepareAsync(
+        string subject, string payloadJson, string? requestId, string? hookName, Activity? trace, CancellationToken cancellationToken)
     {
         if (SubjectPattern.TryParse(subject, allowWildcards: false, out var error) is null)
         {
@@ -59,8 +66,9 @@ internal sealed class EventBus(
         var request = new WebhookRequest { RequestId = requestId ?? id.ToString(), HookName = hookName ?? string.Empty, Method = "PUBLISH", Path = subject, Body = body };
         var runs = await matcher.MatchAsync(subject, request, payloadJson, cancellationToken);
         var deliveries = await planner.PlanAsync(new PayloadContext(id, subject, hookName, now, payloadJson), cancellationToken);
+        var headers = trace is null ? WebhookRequest.EmptyValues : EngineActivities.WithTraceParent(WebhookRequest.EmptyValues, trace);
         var stored = new WebhookEvent(
-            id, request.RequestId, hookName ?? string.Empty, "PUBLISH", subject, WebhookRequest.EmptyValues, WebhookRequest.EmptyValues, body, null, now, subject);
+            id, request.RequestId, hookName ?? string.Empty, "PUBLISH", subject, headers, WebhookRequest.EmptyValues, body, null, now, subject);
         return new AcceptedWebhook(stored, runs, null, deliveries);
     }
 

@@ -146,7 +146,7 @@ internal sealed class RunWorker(
             return; // The action saw the shutdown; its failure is not the run's.
         }
 
-        var outcome = await OutcomeEventAsync(run, hook, result);
+        var outcome = await OutcomeEventAsync(run, hook, result, activity);
         var recorded = await queue.CompleteAsync(run.Id, _workerId, run.Attempt, result, outcome, CancellationToken.None);
         var status = result.Succeeded ? "succeeded" : "failed";
         activity?.SetTag("webhooks.outcome", status);
@@ -175,9 +175,10 @@ internal sealed class RunWorker(
     /// <summary>
     /// The <c>run.completed</c> or <c>run.failed</c> event, committed with the run's completion, so that triggers,
     /// subscriptions and workflow webhook nodes hear of every finished run. Runs started by a <c>run.*</c> trigger
-    /// publish nothing, or such a trigger would feed itself.
+    /// publish nothing, or such a trigger would feed itself. The event stores the run's span as its <c>traceparent</c>, so its
+    /// deliveries (and the runs it triggers) stay in the webhook's trace.
     /// </summary>
-    private async Task<Abstractions.Storage.AcceptedWebhook?> OutcomeEventAsync(RunRecord run, Hook? hook, RunResult result)
+    private async Task<Abstractions.Storage.AcceptedWebhook?> OutcomeEventAsync(RunRecord run, Hook? hook, RunResult result, Activity? activity)
     {
         var subject = result.Succeeded ? "run.completed" : "run.failed";
         if (hook?.Subject is { } pattern && (pattern.Matches("run.completed") || pattern.Matches("run.failed")))
@@ -204,7 +205,7 @@ internal sealed class RunWorker(
         });
         try
         {
-            return await bus.PrepareAsync(subject, payload, run.RequestId, run.HookName, CancellationToken.None);
+            return await bus.PrepareAsync(subject, payload, run.RequestId, run.HookName, activity, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -20,7 +20,9 @@ internal static class ApiDocumentExtensions
 
         builder.Services.AddOpenApi(ApiDocumentOptions.DocumentName, openApi =>
         {
+            openApi.CreateSchemaReferenceId = SchemaIds.Create;
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddSchemaTransformer<JsonNamingSchemaTransformer>();
             openApi.AddOperationTransformer<OperationIdTransformer>();
             openApi.AddOperationTransformer<PathParameterTransformer>();
             openApi.AddOperationTransformer<RequestBodyTransformer>();

@@ -35,7 +35,8 @@ internal sealed class TelemetryHost : IAsyncDisposable
 
     public string DestinationId { get; }
 
-    public static async Task<TelemetryHost> StartAsync()
+    /// <param name="telemetrySettings">The telemetry plugin's settings; by default only <c>serviceName</c>.</param>
+    public static async Task<TelemetryHost> StartAsync(object? telemetrySettings = null)
     {
         var folder = new TempFolder();
         var receiver = await Receiver.StartAsync();
@@ -47,7 +48,7 @@ internal sealed class TelemetryHost : IAsyncDisposable
                 new { name = "Storage.Sqlite", settings = new { path = "data/webhooks.db" } },
                 new { name = "Auth.ApiKey" },
                 new { name = "Delivery.Http", settings = new { allowedNetworks = new[] { "127.0.0.1/32" } } },
-                new { name = "Telemetry.OpenTelemetry", settings = new { serviceName = "telemetry-test" } },
+                new { name = "Telemetry.OpenTelemetry", settings = telemetrySettings ?? new { serviceName = "telemetry-test" } },
             },
             hooks = new object[]
             {

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Webhooks.Modular.Abstractions.Delivery;
 
 namespace Webhooks.Modular.Core.Tests.Diagnostics;
 
@@ -67,6 +69,35 @@ public sealed class TraceChainTests : IDisposable
     }
 
     [Fact]
+    public async Task The_delivery_of_the_runs_completed_event_stays_in_the_webhooks_trace_as_a_child_of_the_run()
+    {
+        await using var host = await TelemetryHost.StartAsync();
+        var destinations = host.Host.Services.GetRequiredService<IDestinationManager>();
+        await destinations.CreateAsync(
+            new DestinationSpec("test", host.Receiver.Url.ToString(), ["run.completed"]) { HookName = host.Hook }, CancellationToken.None);
+        var traceId = ActivityTraceId.CreateRandom();
+
+        using var response = await host.Host.Client.SendAsync(host.Post(TelemetryHost.Key, $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString();
+        var outbound = await host.Receiver.WaitForAsync(2);
+        var announced = Assert.Single(outbound, r => r.Text.Contains("\"runId\"", StringComparison.Ordinal));
+
+        // Both attempts end in this trace: the webhook's own event's, and the run.completed event's, under the run.
+        var spans = await WaitForSpansAsync(
+            traceId, s => s.Count(x => x.OperationName == "webhooks.delivery.attempt") == 2, "webhooks.receive", "webhooks.run");
+        var receipt = Assert.Single(spans, s => s.OperationName == "webhooks.receive");
+        var run = Assert.Single(spans, s => s.OperationName == "webhooks.run");
+        var attempt = Assert.Single(spans, s => s.OperationName == "webhooks.delivery.attempt" && (string?)s.GetTagItem("webhooks.event_type") == "run.completed");
+        Assert.Equal(receipt.SpanId, run.ParentSpanId);
+        Assert.Equal(run.SpanId, attempt.ParentSpanId);
+        Assert.Equal(requestId, attempt.GetTagItem("webhooks.request_id"));
+        Assert.Equal("succeeded", attempt.GetTagItem("webhooks.outcome"));
+        Assert.True(ActivityContext.TryParse(announced.Header("traceparent"), null, out var sent), announced.Header("traceparent"));
+        Assert.Equal(traceId, sent.TraceId);
+    }
+
+    [Fact]
     public async Task A_request_without_traceparent_starts_a_trace_that_its_run_joins()
     {
         await using var host = await TelemetryHost.StartAsync();
@@ -99,13 +130,16 @@ public sealed class TraceChainTests : IDisposable
         return outermost.ParentSpanId;
     }
 
-    private async Task<IReadOnlyList<Activity>> WaitForSpansAsync(ActivityTraceId traceId, params string[] names)
+    private Task<IReadOnlyList<Activity>> WaitForSpansAsync(ActivityTraceId traceId, params string[] names) =>
+        WaitForSpansAsync(traceId, _ => true, names);
+
+    private async Task<IReadOnlyList<Activity>> WaitForSpansAsync(ActivityTraceId traceId, Func<List<Activity>, bool> until, params string[] names)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             var spans = _stopped.Where(s => s.TraceId == traceId).ToList();
-            if (names.All(n => spans.Any(s => s.OperationName == n)))
+            if (names.All(n => spans.Any(s => s.OperationName == n)) && until(spans))
             {
                 return spans;
             }
