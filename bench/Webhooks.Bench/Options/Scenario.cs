@@ -21,6 +21,9 @@ internal static class Scenario
     /// <summary>The demo hook with run workers on: accepts while runs execute, then the time to finish the backlog.</summary>
     public const string EndToEnd = "e2e";
 
+    /// <summary>As <see cref="Accept"/>, with Storage.LiteDb in place of Storage.Sqlite.</summary>
+    public const string AcceptLiteDb = "accept-litedb";
+
     /// <summary>
     /// The demo hook with run workers off, the delivery worker on and one destination for its events on a loopback
     /// receiver (the default <c>perDestinationConcurrency</c>, 4): accepts with the outbox, then the time until every

@@ -46,6 +46,7 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         Scenario.Accept => RunAcceptAsync(name, synchronous: null, cancellationToken),
         Scenario.AcceptNormal => RunAcceptAsync(name, synchronous: "NORMAL", cancellationToken),
         Scenario.AcceptTelemetry => RunAcceptAsync(name, synchronous: null, cancellationToken, telemetry: true),
+        Scenario.AcceptLiteDb => RunAcceptAsync(name, synchronous: null, cancellationToken, liteDb: true),
         Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
         Scenario.Deliver => RunDeliverAsync(name, perDestinationConcurrency: 4, cancellationToken),
         Scenario.Deliver16 => RunDeliverAsync(name, perDestinationConcurrency: 16, cancellationToken),
@@ -62,10 +63,15 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         return new ScenarioResult(Scenario.Bare, load, Verified: true, []);
     }
 
-    private async Task<ScenarioResult> RunAcceptAsync(string name, string? synchronous, CancellationToken cancellationToken, bool telemetry = false)
+    private async Task<ScenarioResult> RunAcceptAsync(string name, string? synchronous, CancellationToken cancellationToken, bool telemetry = false, bool liteDb = false)
     {
-        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous, telemetry: telemetry);
-        var notes = new List<string> { $"synchronous={synchronous ?? "FULL (the plugin's default)"}, run workers off{(telemetry ? ", Telemetry.OpenTelemetry recording" : "")}" };
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, name), synchronous, telemetry: telemetry, liteDb: liteDb);
+        var notes = new List<string>
+        {
+            liteDb
+                ? "Storage.LiteDb in place of Storage.Sqlite (its log file synced once per group commit), run workers off"
+                : $"synchronous={synchronous ?? "FULL (the plugin's default)"}, run workers off{(telemetry ? ", Telemetry.OpenTelemetry recording" : "")}",
+        };
         LoadResult load;
         await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: false))
         {
@@ -76,7 +82,9 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         }
 
         // The host is stopped and its database closed: the file is read alone.
-        var counts = await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
+        var counts = liteDb
+            ? LiteDbRunTable.Count(deployment.DatabasePath)
+            : await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
         var verified = Verify(counts, load.CountOf(200), notes);
         return new ScenarioResult(name, load, verified, notes);
     }
@@ -324,12 +332,12 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
     {
         if (before is not { } b || after is not { } a)
         {
-            return "SQLite commits: not available (the plugin's counters could not be read)";
+            return "commits: not available (the storage plugin's counters could not be read)";
         }
 
         var commits = a.Commits - b.Commits;
         var operations = a.Operations - b.Operations;
-        return $"SQLite commits during the load: {commits} for {operations} write operations ({accepted} accepted), " +
+        return $"storage commits during the load: {commits} for {operations} write operations ({accepted} accepted), " +
             $"{(commits == 0 ? "n/a" : (operations / (double)commits).ToString("F1", CultureInfo.InvariantCulture))} operations per commit";
     }
 

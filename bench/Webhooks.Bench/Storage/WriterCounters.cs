@@ -10,8 +10,12 @@ namespace Webhooks.Modular.Bench.Storage;
 /// </summary>
 internal sealed class WriterCounters
 {
-    private const string AssemblyName = "Webhooks.Modular.Storage.Sqlite";
-    private const string DatabaseType = "Webhooks.Modular.Storage.Sqlite.Database.SqliteDatabase";
+    // Storage.Sqlite's and Storage.LiteDb's writers keep the same counters under the same property names.
+    private static readonly (string Assembly, string Type)[] Databases =
+    [
+        ("Webhooks.Modular.Storage.Sqlite", "Webhooks.Modular.Storage.Sqlite.Database.SqliteDatabase"),
+        ("Webhooks.Modular.Storage.LiteDb", "Webhooks.Modular.Storage.LiteDb.Database.LiteDbDatabase"),
+    ];
     private const BindingFlags Any = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
     private readonly object _database;
@@ -31,7 +35,8 @@ internal sealed class WriterCounters
         // right type is the one this host's services know.
         foreach (var assembly in AssemblyLoadContext.All.SelectMany(context => context.Assemblies))
         {
-            var type = assembly.GetName().Name == AssemblyName ? assembly.GetType(DatabaseType) : null;
+            var name = assembly.GetName().Name;
+            var type = Databases.Where(d => d.Assembly == name).Select(d => assembly.GetType(d.Type)).FirstOrDefault(t => t is not null);
             var database = type is null ? null : services.GetService(type);
             var writes = type?.GetProperty("Writes", Any);
             if (database is not null && writes is not null)

@@ -11,6 +11,8 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
 {
     private const string StoragePlugin = "Storage.Sqlite";
     private const string DefaultDatabasePath = "data/webhooks.db";
+    private const string LiteDbPlugin = "Storage.LiteDb";
+    private const string LiteDbDatabasePath = "data/webhooks.litedb";
     private const string DeliveryPlugin = "Delivery.Http";
     private const string TelemetryPlugin = "Telemetry.OpenTelemetry";
 
@@ -27,7 +29,9 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
     /// the file's plugins and sections are kept.
     /// </param>
     /// <param name="telemetry">When true, deploys the Telemetry.OpenTelemetry plugin (added when the file lacks it).</param>
-    public static DeploymentCopy Write(string source, string folder, string? synchronous, int? perDestinationConcurrency = null, bool telemetry = false)
+    /// <param name="liteDb">When true, replaces Storage.Sqlite with Storage.LiteDb on <c>data/webhooks.litedb</c>.</param>
+    public static DeploymentCopy Write(
+        string source, string folder, string? synchronous, int? perDestinationConcurrency = null, bool telemetry = false, bool liteDb = false)
     {
         Directory.CreateDirectory(folder);
         var root = JsonNode.Parse(File.ReadAllText(source)) as JsonObject
@@ -39,6 +43,14 @@ internal sealed record DeploymentCopy(string ConfigPath, string DatabasePath)
         if (storage["settings"] is not JsonObject settings)
         {
             settings = [];
+            storage["settings"] = settings;
+        }
+
+        if (liteDb)
+        {
+            // The same deployment on the other embedded store: only the plugin and its file change.
+            storage["name"] = LiteDbPlugin;
+            settings = new JsonObject { ["path"] = LiteDbDatabasePath };
             storage["settings"] = settings;
         }
 

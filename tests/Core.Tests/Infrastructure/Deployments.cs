@@ -8,11 +8,12 @@ public static class Deployments
 {
     public const string ApiKey = "test-key-0123456789";
 
-    public static string Write(TempFolder folder, object[] hooks, object? runs = null, IEnumerable<object>? extraPlugins = null)
+    /// <param name="storage">The storage plugin's entry; SQLite on <see cref="DatabasePath"/> when not given.</param>
+    public static string Write(TempFolder folder, object[] hooks, object? runs = null, IEnumerable<object>? extraPlugins = null, object? storage = null)
     {
         var plugins = new List<object>
         {
-            new { name = "Storage.Sqlite", settings = new { path = "data/webhooks.db" } },
+            storage ?? new { name = "Storage.Sqlite", settings = new { path = "data/webhooks.db" } },
             new { name = "Auth.ApiKey" },
             new { name = "Conditions.JsonField" },
             new { name = "Actions.Command" },

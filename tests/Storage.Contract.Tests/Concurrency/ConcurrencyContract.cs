@@ -17,7 +17,7 @@ public sealed class ConcurrencyContract
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Twenty_concurrent_requests_on_two_hosts_with_one_idempotency_key_accept_exactly_one(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -51,7 +51,7 @@ public sealed class ConcurrencyContract
         Assert.Equal(winner.RunIds.Order(StringComparer.Ordinal), runs.Select(r => r.Id).Order(StringComparer.Ordinal));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Two_hosts_claiming_200_runs_in_small_batches_claim_each_exactly_once(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -84,7 +84,7 @@ public sealed class ConcurrencyContract
         Assert.Empty(await other.Runs.ClaimAsync("late", 100, Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Two_hosts_claiming_200_deliveries_in_small_batches_claim_each_exactly_once(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -125,7 +125,7 @@ public sealed class ConcurrencyContract
         Assert.Empty(await other.Deliveries.ClaimDueAsync("late", 100, 100, [], now, Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Two_hosts_creating_one_user_name_create_it_once(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -149,7 +149,7 @@ public sealed class ConcurrencyContract
         Assert.Equal("u" + winner, (await stores.Users.FindUserByNameAsync("ALICE", None))?.Id);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Runs_enqueued_on_one_host_wake_a_subscriber_on_another(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -176,7 +176,7 @@ public sealed class ConcurrencyContract
         await EnqueueUntilSignalledAsync(woken.Task, () => stores.Events.AcceptAsync(Samples.Webhook(stores.Clock.UtcNow), None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task New_deliveries_and_changed_destinations_signal_another_host(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -8,7 +8,7 @@ public sealed class CredentialStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_credential_is_stored_as_given_and_its_id_is_unique(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -21,7 +21,7 @@ public sealed class CredentialStoreContract
         Assert.Null(await stores.Credentials.GetCredentialAsync("c2", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Credentials_are_listed_oldest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -37,7 +37,7 @@ public sealed class CredentialStoreContract
         Assert.Equal(Samples.Credential("mid", now.AddMinutes(-1), CredentialTypes.ApiKey), listed[1]);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Delete_removes_a_credential(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -12,7 +12,7 @@ public sealed class DeliveryAttemptContract
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_successful_attempt_completes_the_delivery_and_clears_the_destinations_failure(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -39,7 +39,7 @@ public sealed class DeliveryAttemptContract
         Assert.True(destination?.IsActive);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_failed_attempt_that_retries_leaves_the_delivery_pending_until_its_next_time(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -66,7 +66,7 @@ public sealed class DeliveryAttemptContract
         Assert.Equal(["x"], (await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], next, Lease, None)).Select(d => d.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_attempt_can_disable_its_destination(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -86,7 +86,7 @@ public sealed class DeliveryAttemptContract
         Assert.Empty(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now.AddDays(1), Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_worker_whose_lease_was_taken_over_can_neither_record_renew_nor_release(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -114,7 +114,7 @@ public sealed class DeliveryAttemptContract
         Assert.Equal(DeliveryStatus.Success, (await stores.Deliveries.GetDeliveryAsync("x", None))?.Status);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Renewal_needs_the_owner_and_the_current_token_and_holds_off_other_claims(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -132,7 +132,7 @@ public sealed class DeliveryAttemptContract
         Assert.Single(await stores.Deliveries.ClaimDueAsync("w2", 10, 10, [], until.AddSeconds(1), Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Release_gives_a_delivery_back_unattempted_until_its_new_time(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -152,7 +152,7 @@ public sealed class DeliveryAttemptContract
         Assert.True(again.LeaseToken > claimed.LeaseToken);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Replay_makes_a_finished_delivery_pending_again_with_a_fresh_retry_budget(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -190,7 +190,7 @@ public sealed class DeliveryAttemptContract
         Assert.Equal(3, (await stores.Deliveries.GetDeliveryAsync("x", None))?.Attempts);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Attempts_are_listed_first_first_with_every_field(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -9,7 +9,7 @@ public sealed class DeliveryClaimContract
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Claim_takes_due_deliveries_oldest_due_first_under_a_lease(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -39,7 +39,7 @@ public sealed class DeliveryClaimContract
         Assert.Equal(["not-yet"], later.Select(d => d.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Claim_takes_at_most_max_in_all_and_per_destination(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -67,7 +67,7 @@ public sealed class DeliveryClaimContract
         Assert.Empty(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now, Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Claim_skips_inactive_and_excluded_destinations(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -95,7 +95,7 @@ public sealed class DeliveryClaimContract
         Assert.Equal(["off-1", "open-1"], (await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now, Lease, None)).Select(d => d.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_leased_delivery_is_claimed_again_only_after_its_lease_expires_with_a_higher_token(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -117,7 +117,7 @@ public sealed class DeliveryClaimContract
         Assert.Equal(1, second.Attempts);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_claim_given_back_or_recorded_is_not_counted_again_when_the_delivery_is_claimed_next(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -137,7 +137,7 @@ public sealed class DeliveryClaimContract
         Assert.Equal(1, again.Attempts);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Finished_deliveries_are_not_claimed(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -156,7 +156,7 @@ public sealed class DeliveryClaimContract
         Assert.Empty(await stores.Deliveries.ClaimDueAsync("w", 10, 10, [], now.AddDays(1), Lease, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Deliveries_are_listed_per_destination_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

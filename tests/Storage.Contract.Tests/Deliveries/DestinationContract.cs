@@ -8,7 +8,7 @@ public sealed class DestinationContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_destination_is_stored_with_every_field_and_its_id_is_unique(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -25,7 +25,7 @@ public sealed class DestinationContract
         Assert.Null(await stores.Deliveries.GetDestinationAsync("nope", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Update_replaces_an_existing_destination_only(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -51,7 +51,7 @@ public sealed class DestinationContract
         Assert.Null(await stores.Deliveries.GetDestinationAsync("nope", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Destinations_are_listed_oldest_first_optionally_by_owner(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -67,7 +67,7 @@ public sealed class DestinationContract
         Assert.Empty(await stores.Deliveries.ListDestinationsAsync("nobody", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Deleting_a_destination_deletes_its_deliveries_and_keeps_the_events(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

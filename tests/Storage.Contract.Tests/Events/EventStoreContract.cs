@@ -9,7 +9,7 @@ public sealed class EventStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Accept_commits_the_event_its_runs_its_deliveries_and_its_key_together(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -53,7 +53,7 @@ public sealed class EventStoreContract
         Assert.Equal(webhook.Runs.Select(r => r.Id), found.RunIds);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Accept_without_runs_or_key_stores_the_event_alone(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -72,7 +72,7 @@ public sealed class EventStoreContract
         Assert.Empty(await stores.Runs.ListRunsAsync("deploy", 10, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Duplicate_idempotency_key_writes_nothing_and_returns_the_first_requests_ids(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -96,7 +96,7 @@ public sealed class EventStoreContract
         Assert.Equal(first.Event.Id, (await stores.Events.FindIdempotencyKeyAsync("deploy", "same", None))?.EventId);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task The_same_key_in_another_scope_is_not_a_duplicate(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -111,7 +111,7 @@ public sealed class EventStoreContract
         Assert.Equal(other.Event.Id, (await stores.Events.FindIdempotencyKeyAsync("build", "k", None))?.EventId);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Duplicate_run_id_writes_nothing_and_reports_a_run_id_conflict(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -136,7 +136,7 @@ public sealed class EventStoreContract
         Assert.True((await stores.Events.AcceptAsync(Samples.Webhook(now, runIds: ["dag-run-2"], key: second.IdempotencyKey), None)).Accepted);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Accept_writes_nothing_when_one_of_its_deliveries_cannot_be_written(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -166,7 +166,7 @@ public sealed class EventStoreContract
         Assert.Equal(first.Event.Id, (await stores.Deliveries.GetDeliveryAsync("taken", None))?.EventId);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Find_returns_an_unexpired_key_only(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -187,7 +187,7 @@ public sealed class EventStoreContract
         Assert.Null(await stores.Events.FindIdempotencyKeyAsync("deploy", "k", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_key_keeps_the_first_requests_fingerprint_and_request_id_for_a_later_find_and_for_a_duplicate(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -212,7 +212,7 @@ public sealed class EventStoreContract
         Assert.Null(await stores.Events.GetEventAsync(repeat.Event.Id, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_key_stored_without_a_fingerprint_is_found_with_none(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -228,7 +228,7 @@ public sealed class EventStoreContract
         Assert.Empty(found.RunIds);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_expired_key_taken_by_a_new_request_takes_its_fingerprint_and_request_id(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -246,7 +246,7 @@ public sealed class EventStoreContract
         Assert.Equal([2], found?.Fingerprint);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_expired_key_no_longer_makes_a_duplicate(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -262,7 +262,7 @@ public sealed class EventStoreContract
         Assert.Equal(again.Event.Id, (await stores.Events.FindIdempotencyKeyAsync("deploy", "k", None))?.EventId);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Purge_deletes_expired_keys_only_and_at_most_max(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -282,7 +282,7 @@ public sealed class EventStoreContract
         Assert.Equal(4, (await stores.Events.ListEventsAsync(null, 10, None)).Count);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Events_are_listed_newest_first_optionally_by_subject(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -309,7 +309,7 @@ public sealed class EventStoreContract
         Assert.Empty(await stores.Events.ListEventsAsync("event.webhook.other", 10, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Unknown_event_is_null(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

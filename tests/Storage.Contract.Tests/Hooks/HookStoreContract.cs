@@ -8,7 +8,7 @@ public sealed class HookStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_new_hook_is_stored_enabled(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -21,7 +21,7 @@ public sealed class HookStoreContract
         Assert.Null(await stores.Hooks.GetHookAsync("nope", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Upsert_replaces_the_definition_and_keeps_creation_time_and_enabled_flag(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -36,7 +36,7 @@ public sealed class HookStoreContract
         Assert.Equal(updated, await stores.Hooks.GetHookAsync("deploy", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Enabling_changes_only_an_existing_hook(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -50,7 +50,7 @@ public sealed class HookStoreContract
         Assert.Null(await stores.Hooks.GetHookAsync("nope", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Hooks_are_listed_by_name(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -67,7 +67,7 @@ public sealed class HookStoreContract
         Assert.Equal("""{"name":"bravo"}""", listed[1].Definition);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Deleting_a_hook_keeps_its_events_and_runs(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -61,6 +61,7 @@ internal abstract class StoreFixture : IAsyncDisposable
         {
             StoreKind.Sqlite => new SqliteStoreFixture(),
             StoreKind.Postgres => new PostgresStoreFixture(),
+            StoreKind.LiteDb => new LiteDbStoreFixture(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no fixture for this store"),
         };
         try

@@ -8,4 +8,7 @@ public enum StoreKind
 
     /// <summary>Storage.Postgres, in a fresh schema of the database named by <c>WEBHOOKS_TEST_POSTGRES</c>.</summary>
     Postgres,
+
+    /// <summary>Storage.LiteDb, on a file in a temporary folder.</summary>
+    LiteDb,
 }

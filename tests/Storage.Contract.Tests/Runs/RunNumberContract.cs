@@ -15,7 +15,7 @@ public sealed class RunNumberContract
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Runs_are_numbered_from_one_and_each_acceptance_numbers_above_the_previous(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -35,7 +35,7 @@ public sealed class RunNumberContract
         }
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_run_keeps_its_number_through_claim_completion_listing_and_on_another_host(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -56,7 +56,7 @@ public sealed class RunNumberContract
         Assert.Equal(number, Assert.Single(await stores.Runs.ListRunsAsync("deploy", 10, None), r => r.Id == runId).Number);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_acceptance_refused_as_a_duplicate_takes_no_number_that_a_later_run_repeats(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -74,7 +74,7 @@ public sealed class RunNumberContract
         Assert.True(after > before.Max(), $"{after} after [{string.Join(", ", before)}]");
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Two_hosts_accepting_at_once_give_every_run_its_own_number_in_each_hosts_order(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -14,7 +14,7 @@ public sealed class RunQueueContract
     // Clear of the boundary: whether a lease ending exactly now has expired is not part of the contract.
     private static readonly TimeSpan PastLease = Lease + TimeSpan.FromSeconds(1);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Claim_takes_queued_runs_oldest_first_up_to_max_under_a_lease(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -49,7 +49,7 @@ public sealed class RunQueueContract
         Assert.Equal("worker-2", (await stores.Runs.GetRunAsync(runIds[2], None))?.LeaseOwner);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_held_lease_is_not_claimed_and_renewal_extends_it(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -72,7 +72,7 @@ public sealed class RunQueueContract
         Assert.Equal(1, stored?.Attempt);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Complete_records_the_outcome_and_ends_the_lease(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -105,7 +105,7 @@ public sealed class RunQueueContract
         Assert.Equal(RunStatus.Succeeded, (await stores.Runs.GetRunAsync(claimed[0].Id, None))?.Status);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_expired_lease_is_claimed_again_with_the_next_attempt_and_the_late_worker_is_fenced(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -132,7 +132,7 @@ public sealed class RunQueueContract
         Assert.Equal("on time", finished?.Output);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task The_attempt_fences_a_late_completion_even_under_the_same_owner(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -147,7 +147,7 @@ public sealed class RunQueueContract
         Assert.True(await stores.Runs.CompleteAsync(first.Id, "host-a", 2, RunResult.Success(), null, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_lease_that_expires_on_the_last_attempt_fails_the_run(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -171,7 +171,7 @@ public sealed class RunQueueContract
         Assert.Equal(RunStatus.Failed, (await stores.Runs.GetRunAsync(last.Id, None))?.Status);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Complete_commits_its_outcome_event_with_its_runs_and_deliveries_only_when_fenced(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -200,7 +200,7 @@ public sealed class RunQueueContract
         Assert.Equal([outcome.Event.Id], (await stores.Events.ListEventsAsync("run.completed", 10, None)).Select(e => e.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Complete_and_its_outcome_event_commit_together_or_not_at_all(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -225,7 +225,7 @@ public sealed class RunQueueContract
         Assert.True(await stores.Runs.CompleteAsync(run.Id, "w", 1, RunResult.Success(), null, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Runs_are_listed_per_hook_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

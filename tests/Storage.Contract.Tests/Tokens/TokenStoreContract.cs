@@ -9,7 +9,7 @@ public sealed class TokenStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_issued_token_is_found_by_its_hash_only(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -22,7 +22,7 @@ public sealed class TokenStoreContract
         Assert.Null(await stores.Tokens.FindTokenAsync(Encoding.UTF8.GetBytes("hash-of-t"), None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_scopes_tokens_are_listed_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -39,7 +39,7 @@ public sealed class TokenStoreContract
         Assert.Empty(await stores.Tokens.ListTokensAsync("dag:c", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Issuing_with_replace_scope_deletes_the_scopes_other_tokens_only(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -55,7 +55,7 @@ public sealed class TokenStoreContract
         Assert.Equal(["b1"], (await stores.Tokens.ListTokensAsync("hook:b", None)).Select(t => t.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task The_database_refuses_a_second_token_with_the_same_hash(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -69,7 +69,7 @@ public sealed class TokenStoreContract
         Assert.Empty(await stores.Tokens.ListTokensAsync("hook:b", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Touch_records_when_a_token_was_used(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -83,7 +83,7 @@ public sealed class TokenStoreContract
         Samples.AssertSame(token with { LastUsedAt = usedAt }, await stores.Tokens.FindTokenAsync(token.Hash, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Purge_deletes_expired_tokens_only_and_at_most_max(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -102,7 +102,7 @@ public sealed class TokenStoreContract
         Assert.Equal(["later", "never"], (await stores.Tokens.ListTokensAsync("session", None)).Select(t => t.Id).Order(StringComparer.Ordinal));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Revoke_deletes_a_token(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -8,7 +8,7 @@ public sealed class UserStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_user_is_found_by_id_and_by_name_in_any_case(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -24,7 +24,7 @@ public sealed class UserStoreContract
         Assert.Null(await stores.Users.FindUserByIdAsync("u2", None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_name_taken_in_another_case_stores_nothing(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -37,7 +37,7 @@ public sealed class UserStoreContract
         Assert.Equal(1, await stores.Users.CountUsersAsync(None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Users_are_listed_by_name_and_counted(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -54,7 +54,7 @@ public sealed class UserStoreContract
         Assert.Equal(3, await stores.Users.CountUsersAsync(None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Delete_removes_a_user_and_frees_the_name(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
