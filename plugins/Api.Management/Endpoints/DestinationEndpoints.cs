@@ -59,7 +59,7 @@ internal sealed class DestinationEndpoints(ILogger<DestinationEndpoints> logger,
         var destinations = await manager.ListAsync(null, context.RequestAborted).ConfigureAwait(false);
         var successes = await LastSuccessesAsync(context).ConfigureAwait(false);
         var circuits = context.RequestServices.GetService<IDestinationCircuits>();
-        return Results.Ok(destinations.Select(d => DestinationView.From(d, successes.GetValueOrDefault(d.Id), circuits?.Get(d.Id))).ToList());
+        return Results.Ok(destinations.Select(d => DestinationView.From(d, LastSuccess(successes, d.Id), circuits?.Get(d.Id))).ToList());
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context)
@@ -140,13 +140,16 @@ internal sealed class DestinationEndpoints(ILogger<DestinationEndpoints> logger,
     {
         var successes = await LastSuccessesAsync(context).ConfigureAwait(false);
         return DestinationView.From(
-            destination, successes.GetValueOrDefault(destination.Id), context.RequestServices.GetService<IDestinationCircuits>()?.Get(destination.Id));
+            destination, LastSuccess(successes, destination.Id), context.RequestServices.GetService<IDestinationCircuits>()?.Get(destination.Id));
     }
 
     private static async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastSuccessesAsync(HttpContext context) =>
         context.RequestServices.GetService<IDeliveryQueries>() is { } queries
             ? await queries.ListLastSuccessesAsync(context.RequestAborted).ConfigureAwait(false)
             : new Dictionary<string, DateTimeOffset>();
+
+    private static DateTimeOffset? LastSuccess(IReadOnlyDictionary<string, DateTimeOffset> successes, string id) =>
+        successes.TryGetValue(id, out var at) ? at : null;
 
     private static IResult NoDestination(string id) => Problems.NotFound($"no destination with id '{id}'");
 }

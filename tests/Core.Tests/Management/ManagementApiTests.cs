@@ -169,9 +169,14 @@ public sealed class ManagementApiTests
             posted.Add(await host.PostAsync($$"""{"n":{{i}}}"""));
         }
 
+        // Each finished run publishes run.completed under the same hook and request id: wait for all five, so that the
+        // lists below are stable, and filter by subject to see the requests alone.
+        var runs = await host.WaitForAsync(
+            $"/api/v1/runs?hook={ManagementHost.Hook}&status=succeeded", r => r.GetProperty("items").GetArrayLength() == 5, "every run succeeded");
+        var receipts = $"subject=event.webhook.{ManagementHost.Hook}";
         var walked = new List<string>();
         var pages = 0;
-        string? next = $"/api/v1/events?hook={ManagementHost.Hook}&limit=2";
+        string? next = $"/api/v1/events?hook={ManagementHost.Hook}&{receipts}&limit=2";
         while (next is not null)
         {
             var page = await host.GetAsync(next);
@@ -191,14 +196,16 @@ public sealed class ManagementApiTests
         }
 
         Assert.Equal(times.OrderDescending(), times); // newest first
-        var byRequest = await host.GetAsync($"/api/v1/events?requestId={posted[3].RequestId}");
+        var byRequest = await host.GetAsync($"/api/v1/events?requestId={posted[3].RequestId}&{receipts}");
         Assert.Equal(posted[3].EventId, Assert.Single(byRequest.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var correlated = await host.GetAsync($"/api/v1/events?requestId={posted[3].RequestId}");
+        Assert.Equal(
+            [$"event.webhook.{ManagementHost.Hook}", "run.completed"],
+            correlated.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("subject").GetString()).Order(StringComparer.Ordinal));
         Assert.Empty((await host.GetAsync("/api/v1/events?hook=another")).GetProperty("items").EnumerateArray());
-        Assert.Empty((await host.GetAsync($"/api/v1/events?from={DateTimeOffset.UtcNow.AddHours(1):O}")).GetProperty("items").EnumerateArray());
-        Assert.Equal(5, (await host.GetAsync($"/api/v1/events?from={DateTimeOffset.UtcNow.AddHours(-1):O}&to={DateTimeOffset.UtcNow.AddHours(1):O}")).GetProperty("items").GetArrayLength());
+        Assert.Empty((await host.GetAsync($"/api/v1/events?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(5, (await host.GetAsync($"/api/v1/events?{receipts}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}")).GetProperty("items").GetArrayLength());
 
-        var runs = await host.WaitForAsync(
-            $"/api/v1/runs?hook={ManagementHost.Hook}&status=succeeded", r => r.GetProperty("items").GetArrayLength() == 5, "every run succeeded");
         Assert.Equal(posted.Select(p => p.RunId).Order(), runs.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Order());
         var oneRun = await host.GetAsync($"/api/v1/runs?requestId={posted[1].RequestId}");
         Assert.Equal(posted[1].RunId, Assert.Single(oneRun.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
@@ -206,7 +213,7 @@ public sealed class ManagementApiTests
 
         var hooks = await host.GetAsync("/api/v1/hooks");
         var orders = Assert.Single(hooks.EnumerateArray(), h => h.GetProperty("name").GetString() == ManagementHost.Hook);
-        Assert.Equal((true, true, 5L, 5L, 0L), (
+        Assert.Equal((true, true, 10L, 5L, 0L), ( // five requests and their five run.completed events
             orders.GetProperty("configured").GetBoolean(), orders.GetProperty("enabled").GetBoolean(), orders.GetProperty("events").GetInt64(),
             orders.GetProperty("runs").GetInt64(), orders.GetProperty("failedRuns").GetInt64()));
 
