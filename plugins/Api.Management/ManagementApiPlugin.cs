@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Api.Management.Endpoints;
+using Webhooks.Modular.Api.Management.Replays;
 
 namespace Webhooks.Modular.Api.Management;
 
@@ -22,6 +23,8 @@ public sealed class ManagementApiPlugin : WebhookPlugin
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DestinationEndpoints>();
         services.AddSingleton<HookEndpoints>();
+        services.AddSingleton<ReplayJobs>();
+        services.AddSingleton<ReplayJobEndpoints>();
         services.AddSingleton<IApiSurface, ManagementApi>();
     }
 }
