@@ -240,6 +240,8 @@ public sealed class ManagementApiTests
             ("get", "/api/v1/deliveries", "200"), ("get", "/api/v1/deliveries/{id}", "200"), ("post", "/api/v1/deliveries/{id}/replay", "202"),
             ("get", "/api/v1/destinations", "200"), ("get", "/api/v1/destinations/{id}", "200"), ("post", "/api/v1/destinations/{id}/enable", "200"),
             ("post", "/api/v1/destinations/{id}/disable", "200"), ("post", "/api/v1/destinations/{id}/rotate-secret", "200"), ("get", "/api/v1/hooks", "200"),
+            ("post", "/api/v1/destinations/{id}/replay-failed", "202"), ("get", "/api/v1/replay-jobs", "200"), ("get", "/api/v1/replay-jobs/{jobId}", "200"),
+            ("post", "/api/v1/replay-jobs/{jobId}/cancel", "200"),
         ];
 
         foreach (var (method, path, status) in routes)
@@ -250,6 +252,69 @@ public sealed class ManagementApiTests
             Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} documents 401");
             Assert.Equal(method == "post", operation.GetProperty("responses").TryGetProperty("403", out _));
         }
+    }
+
+    [Fact]
+    public async Task Bulk_replay_sends_the_failed_deliveries_of_the_window_once_and_reports_its_progress()
+    {
+        await using var host = await ManagementHost.StartAsync();
+        host.Receiver.Reply = (_, _) => new Reply(500);
+        var destination = await SubscribeAsync(host);
+        var early = await host.PostAsync("""{"n":0}""");
+        await WaitForDeliveryAsync(host, early.EventId, "failed");
+        var boundary = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromMilliseconds(20)); // the stored times have milliseconds: keep the window's edge clear of them
+        var late = new[] { await host.PostAsync("""{"n":1}"""), await host.PostAsync("""{"n":2}""") };
+        var lateDeliveries = new List<string>();
+        foreach (var posted in late)
+        {
+            lateDeliveries.Add(await WaitForDeliveryAsync(host, posted.EventId, "failed"));
+        }
+
+        var earlyDelivery = await WaitForDeliveryAsync(host, early.EventId, "failed");
+        host.Receiver.Reply = (_, _) => new Reply(200);
+        var window = new { from = boundary };
+        using (var viewer = await host.SendAsync(Post, $"/api/v1/destinations/{destination}/replay-failed", host.Viewer, window))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        }
+
+        using var started = await host.SendAsync(Post, $"/api/v1/destinations/{destination}/replay-failed", host.Operator, window);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
+        Assert.StartsWith("/api/v1/replay-jobs/", location, StringComparison.Ordinal);
+
+        var job = await host.WaitForAsync(location, j => j.GetProperty("status").GetString() != "running", "the job finished");
+        Assert.Equal(("completed", 2, 2, 0), (
+            job.GetProperty("status").GetString(), job.GetProperty("found").GetInt32(), job.GetProperty("replayed").GetInt32(), job.GetProperty("skipped").GetInt32()));
+        foreach (var id in lateDeliveries)
+        {
+            var delivery = await host.WaitForAsync($"/api/v1/deliveries/{id}", d => d.GetProperty("delivery").GetProperty("status").GetString() == "success", "replayed");
+            Assert.Equal(2, delivery.GetProperty("attemptList").GetArrayLength()); // once failed, once replayed: not twice
+        }
+
+        var untouched = await host.GetAsync($"/api/v1/deliveries/{earlyDelivery}");
+        Assert.Equal(("failed", 1), (untouched.GetProperty("delivery").GetProperty("status").GetString(), untouched.GetProperty("attemptList").GetArrayLength()));
+        Assert.Contains((await host.GetAsync("/api/v1/replay-jobs")).EnumerateArray(), j => location.EndsWith(j.GetProperty("id").GetString()!, StringComparison.Ordinal));
+
+        // Cancelling a finished job changes nothing; unknown jobs and destinations are named.
+        using var cancelled = await host.SendAsync(Post, location + "/cancel", host.Operator);
+        Assert.Equal("completed", JsonDocument.Parse(await cancelled.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        using var noJob = await host.SendAsync(Get, "/api/v1/replay-jobs/none", host.Viewer);
+        Assert.Equal(HttpStatusCode.NotFound, noJob.StatusCode);
+        using var noDestination = await host.SendAsync(Post, "/api/v1/destinations/none/replay-failed", host.Operator);
+        Assert.Equal(HttpStatusCode.NotFound, noDestination.StatusCode);
+        using var badWindow = await host.SendAsync(Post, $"/api/v1/destinations/{destination}/replay-failed", host.Operator, new { from = boundary, to = boundary.AddHours(-1) });
+        Assert.Equal(HttpStatusCode.BadRequest, badWindow.StatusCode);
+    }
+
+    private static async Task<string> WaitForDeliveryAsync(ManagementHost host, string eventId, string status)
+    {
+        var detail = await host.WaitForAsync(
+            $"/api/v1/events/{eventId}",
+            e => e.GetProperty("deliveries").EnumerateArray().Any(d => d.GetProperty("status").GetString() == status),
+            $"the delivery of event {eventId} is {status}");
+        return detail.GetProperty("deliveries")[0].GetProperty("id").GetString()!;
     }
 
     private static async Task<string> SubscribeAsync(ManagementHost host)
