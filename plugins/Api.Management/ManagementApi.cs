@@ -9,7 +9,7 @@ namespace Webhooks.Modular.Api.Management;
 
 /// <summary>The management routes: reads open to every signed-in role, changes to operators and up.</summary>
 internal sealed class ManagementApi(
-    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs) : IApiSurface
+    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search) : IApiSurface
 {
     public const string Prefix = "/api/v1";
 
@@ -28,5 +28,6 @@ internal sealed class ManagementApi(
         destinations.Map(read, change);
         hooks.Map(read);
         replayJobs.Map(read, change);
+        search.Map(read);
     }
 }

@@ -23,6 +23,7 @@ public sealed class ManagementApiPlugin : WebhookPlugin
         services.AddSingleton<DeliveryEndpoints>();
         services.AddSingleton<DestinationEndpoints>();
         services.AddSingleton<HookEndpoints>();
+        services.AddSingleton<SearchEndpoints>();
         services.AddSingleton<ReplayJobs>();
         services.AddSingleton<ReplayJobEndpoints>();
         services.AddSingleton<IApiSurface, ManagementApi>();

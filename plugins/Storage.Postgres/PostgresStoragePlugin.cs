@@ -52,6 +52,7 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
         services.AddSingleton<ICredentialStore>(sp => new PostgresCredentialStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton(sp => new Queries.PostgresManagementQueries(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
+        services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<PostgresStoreSignals>());

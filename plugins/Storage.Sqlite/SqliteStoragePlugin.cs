@@ -44,6 +44,7 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(sp => new Queries.SqliteManagementQueries(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
+        services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         // Readiness (/readyz): the database answers and its schema is migrated.

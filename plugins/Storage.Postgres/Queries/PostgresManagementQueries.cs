@@ -11,7 +11,7 @@ namespace Webhooks.Modular.Storage.Postgres.Queries;
 /// The management API's reads: events, runs and deliveries filtered and paged newest first by (time, id) keys, so
 /// a page is one index range scan (migration 4 adds the indexes an unfiltered or per-event list needs).
 /// </summary>
-internal sealed class PostgresManagementQueries(PostgresDatabase database) : IEventQueries, IRunQueries, IDeliveryQueries
+internal sealed class PostgresManagementQueries(PostgresDatabase database) : IEventQueries, IEventSearch, IRunQueries, IDeliveryQueries
 {
     private readonly string _schema = database.Schema;
 
@@ -55,6 +55,18 @@ internal sealed class PostgresManagementQueries(PostgresDatabase database) : IEv
                 reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
                 StoredTime.ReadNullable(reader, 5)),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookEvent>> SearchEventBodiesAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return database.QueryAsync(
+            $"SELECT {PostgresEventStore.EventColumns} FROM {_schema}.events WHERE position(@text IN body) > 0 ORDER BY received_at DESC, id DESC LIMIT @limit",
+            [("text", System.Text.Encoding.UTF8.GetBytes(text)), ("limit", limit)],
+            PostgresEventStore.ReadEvent,
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RunRecord>> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Webhooks.Modular.Storage.Sqlite.Queries;
 /// The management API's reads: events, runs and deliveries filtered and paged newest first by (time, id) keys, so
 /// a page is one index range scan (migration 10 adds the indexes an unfiltered or per-event list needs).
 /// </summary>
-internal sealed class SqliteManagementQueries(SqliteDatabase database) : IEventQueries, IRunQueries, IDeliveryQueries
+internal sealed class SqliteManagementQueries(SqliteDatabase database) : IEventQueries, IEventSearch, IRunQueries, IDeliveryQueries
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
@@ -52,6 +52,20 @@ internal sealed class SqliteManagementQueries(SqliteDatabase database) : IEventQ
                 reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : UnixTime.FromMilliseconds(reader.GetInt64(5))),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookEvent>> SearchEventBodiesAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+
+        // Both blobs: instr compares bytes, so any UTF-8 text is found exactly as sent.
+        return database.QueryAsync(
+            $"SELECT {SqliteEventStore.EventColumns} FROM events WHERE instr(body, $text) > 0 ORDER BY received_at DESC, id DESC LIMIT $limit",
+            [("$text", System.Text.Encoding.UTF8.GetBytes(text)), ("$limit", limit)],
+            SqliteEventStore.ReadEvent,
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RunRecord>> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken)

@@ -151,4 +151,26 @@ public sealed class ManagementQueryContract
             [new HookActivity("alpha", 2, t0.AddSeconds(3), 3, 1, t0.AddSeconds(3)), new HookActivity("beta", 1, t0.AddSeconds(1), 0, 0, null)],
             activity);
     }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Payload_search_finds_events_whose_body_holds_the_text_exactly_newest_first(StoreKind store)
+    {
+        await using var stores = await StoreFixture.CreateAsync(store);
+        var search = stores.Required<IEventSearch>();
+        var t0 = stores.Clock.UtcNow;
+        var older = Samples.Webhook(t0, runs: 0, hook: "alpha");
+        var newer = Samples.Webhook(t0.AddSeconds(1), runs: 0, hook: "beta");
+        var other = Samples.Webhook(t0.AddSeconds(2), runs: 0, hook: "gamma");
+        foreach (var webhook in new[] { older, newer, other })
+        {
+            Assert.True((await stores.Events.AcceptAsync(webhook, None)).Accepted);
+        }
+
+        // Sample bodies are {"hook":"<name>","id":"<event id>"}.
+        Assert.Equal([newer.Event.Id], (await search.SearchEventBodiesAsync("\"beta\"", 10, None)).Select(e => e.Id));
+        Assert.Equal([older.Event.Id], (await search.SearchEventBodiesAsync(older.Event.Id.ToString(), 10, None)).Select(e => e.Id));
+        Assert.Equal([other.Event.Id, newer.Event.Id], (await search.SearchEventBodiesAsync("\"hook\"", 2, None)).Select(e => e.Id));
+        Assert.Empty(await search.SearchEventBodiesAsync("\"BETA\"", 10, None)); // case-sensitive, byte for byte
+        Assert.Empty(await search.SearchEventBodiesAsync("nowhere", 10, None));
+    }
 }
