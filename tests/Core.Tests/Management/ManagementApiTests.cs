@@ -26,11 +26,13 @@ public sealed class ManagementApiTests
         [
             "/api/v1/events", $"/api/v1/events/{eventId}", "/api/v1/runs", $"/api/v1/runs/{runId}", "/api/v1/deliveries",
             $"/api/v1/deliveries/{deliveryId}", "/api/v1/destinations", $"/api/v1/destinations/{destination}", "/api/v1/hooks",
+            "/api/v1/search?q=x", "/api/v1/replay-jobs",
         ];
         string[] changes =
         [
             $"/api/v1/deliveries/{deliveryId}/replay", $"/api/v1/destinations/{destination}/disable",
             $"/api/v1/destinations/{destination}/enable", $"/api/v1/destinations/{destination}/rotate-secret",
+            $"/api/v1/destinations/{destination}/replay-failed", "/api/v1/replay-jobs/any/cancel",
         ];
 
         foreach (var (method, path) in reads.Select(p => (Get, p)).Concat(changes.Select(p => (Post, p))))
@@ -241,7 +243,7 @@ public sealed class ManagementApiTests
             ("get", "/api/v1/destinations", "200"), ("get", "/api/v1/destinations/{id}", "200"), ("post", "/api/v1/destinations/{id}/enable", "200"),
             ("post", "/api/v1/destinations/{id}/disable", "200"), ("post", "/api/v1/destinations/{id}/rotate-secret", "200"), ("get", "/api/v1/hooks", "200"),
             ("post", "/api/v1/destinations/{id}/replay-failed", "202"), ("get", "/api/v1/replay-jobs", "200"), ("get", "/api/v1/replay-jobs/{jobId}", "200"),
-            ("post", "/api/v1/replay-jobs/{jobId}/cancel", "200"),
+            ("post", "/api/v1/replay-jobs/{jobId}/cancel", "200"), ("get", "/api/v1/search", "200"),
         ];
 
         foreach (var (method, path, status) in routes)
@@ -306,6 +308,43 @@ public sealed class ManagementApiTests
         Assert.Equal(HttpStatusCode.NotFound, noDestination.StatusCode);
         using var badWindow = await host.SendAsync(Post, $"/api/v1/destinations/{destination}/replay-failed", host.Operator, new { from = boundary, to = boundary.AddHours(-1) });
         Assert.Equal(HttpStatusCode.BadRequest, badWindow.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_finds_by_event_request_run_and_delivery_id_and_by_payload_text()
+    {
+        await using var host = await ManagementHost.StartAsync();
+        var destination = await SubscribeAsync(host);
+        var (requestId, eventId, runId) = await host.PostAsync("""{"customer":"zebra-7731"}""");
+        await host.PostAsync("""{"customer":"other"}""");
+        var deliveryId = await WaitForDeliveryAsync(host, eventId, "success");
+
+        // The request's event, and its run.completed event (whose payload carries the run's input): the same request id.
+        var byText = await host.GetAsync("/api/v1/search?q=zebra-7731");
+        Assert.Contains(eventId, byText.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.All(byText.GetProperty("events").EnumerateArray(), e => Assert.Equal(requestId, e.GetProperty("requestId").GetString()));
+        Assert.True(byText.GetProperty("payloadSearched").GetBoolean());
+
+        var byEvent = await host.GetAsync($"/api/v1/search?q={eventId}");
+        Assert.Contains(eventId, byEvent.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+
+        var byRequest = await host.GetAsync($"/api/v1/search?q={requestId}");
+        Assert.Contains(eventId, byRequest.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal([runId], byRequest.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+
+        var byRun = await host.GetAsync($"/api/v1/search?q={runId}");
+        Assert.Equal([runId], byRun.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+
+        var byDelivery = await host.GetAsync($"/api/v1/search?q={deliveryId}");
+        var found = Assert.Single(byDelivery.GetProperty("deliveries").EnumerateArray());
+        Assert.Equal((deliveryId, destination, eventId), (found.GetProperty("id").GetString(), found.GetProperty("destinationId").GetString(), found.GetProperty("eventId").GetString()));
+
+        var nothing = await host.GetAsync("/api/v1/search?q=no-such-thing-anywhere");
+        Assert.Equal((0, 0, 0), (nothing.GetProperty("events").GetArrayLength(), nothing.GetProperty("runs").GetArrayLength(), nothing.GetProperty("deliveries").GetArrayLength()));
+        await AssertBadRequestAsync(host, "/api/v1/search?q=", "q must be");
+        await AssertBadRequestAsync(host, "/api/v1/search?q=" + new string('x', 201), "q must be");
+        using var anonymous = await host.SendAsync(Get, "/api/v1/search?q=zebra-7731", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     private static async Task<string> WaitForDeliveryAsync(ManagementHost host, string eventId, string status)
