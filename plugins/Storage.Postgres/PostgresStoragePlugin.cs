@@ -50,6 +50,11 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
         services.AddSingleton<IUserStore>(sp => new PostgresUserStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IDeliveryStore>(sp => new PostgresDeliveryStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new PostgresCredentialStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton(sp => new Queries.PostgresManagementQueries(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
+        services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
+        services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
+        services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<PostgresStoreSignals>());
 
         // Migrations first (the host starts hosted services in order), then the listener.

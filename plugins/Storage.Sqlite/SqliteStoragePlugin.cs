@@ -42,6 +42,11 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IUserStore>(sp => new Users.SqliteUserStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new Queries.SqliteManagementQueries(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
+        services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
+        services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
+        services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         // Readiness (/readyz): the database answers and its schema is migrated.
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             context.Name, sp => new SqliteHealthCheck(sp.GetRequiredService<SqliteDatabase>()), failureStatus: null, tags: null, timeout: TimeSpan.FromSeconds(10)));

@@ -15,7 +15,7 @@ internal sealed class PostgresEventStore : IEventStore
 {
     private const string IdempotencyKeyConflict = "idempotency-key";
     private const string RunIdConflict = "run-id";
-    private const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
+    internal const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
 
     // A key that collides and is then gone before it can be read (purged, or replaced by a third request) is
     // accepted on a later try; three are far more than that race ever needs.
@@ -141,7 +141,7 @@ internal sealed class PostgresEventStore : IEventStore
             cancellationToken);
     }
 
-    private static WebhookEvent ReadEvent(NpgsqlDataReader reader) => new(
+    internal static WebhookEvent ReadEvent(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetString(1),
         reader.GetString(2),

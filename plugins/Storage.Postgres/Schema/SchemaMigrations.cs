@@ -211,5 +211,12 @@ internal static class SchemaMigrations
                 ALTER COLUMN number SET NOT NULL;
             CREATE UNIQUE INDEX runs_number ON runs (number);
             """),
+        new(4, "management queries", """
+            -- The management API lists runs and deliveries newest first across hooks and destinations, and an
+            -- event's deliveries; each page is one range scan of these (events_received exists since 1).
+            CREATE INDEX runs_created ON runs (created_at, id);
+            CREATE INDEX deliveries_created ON deliveries (created_at, id);
+            CREATE INDEX deliveries_event_id ON deliveries (event_id);
+            """),
     ];
 }

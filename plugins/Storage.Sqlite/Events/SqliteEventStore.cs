@@ -44,9 +44,9 @@ internal sealed class SqliteEventStore : IEventStore
                 cancellationToken);
     }
 
-    private const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
+    internal const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
 
-    private static WebhookEvent ReadEvent(SqliteDataReader reader) => new(
+    internal static WebhookEvent ReadEvent(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString(0)),
         reader.GetString(1),
         reader.GetString(2),

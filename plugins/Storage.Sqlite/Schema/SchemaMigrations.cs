@@ -212,5 +212,13 @@ internal static class SchemaMigrations
             );
             INSERT INTO run_numbers (id, last) SELECT 1, COALESCE(MAX(number), 0) FROM runs;
             """),
+        new(10, "management queries", """
+            -- The management API lists events, runs and deliveries newest first across hooks and destinations,
+            -- and an event's deliveries; each page is one range scan of these.
+            CREATE INDEX events_received ON events (received_at, id);
+            CREATE INDEX runs_created ON runs (created_at, id);
+            CREATE INDEX deliveries_created ON deliveries (created_at, id);
+            CREATE INDEX deliveries_event_id ON deliveries (event_id);
+            """),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Core.Diagnostics;
 
 namespace Webhooks.Modular.Core.Delivery;
@@ -10,7 +11,7 @@ namespace Webhooks.Modular.Core.Delivery;
 /// <see cref="DeliveryOptions.CircuitBreakerSeconds"/>; then one attempt is let through (half open): a success closes
 /// it, a failure opens it again. A dead destination so costs one attempt per period, not one per delivery.
 /// </summary>
-internal sealed class CircuitBreaker : IDisposable
+internal sealed class CircuitBreaker : IDestinationCircuits, IDisposable
 {
     private readonly ConcurrentDictionary<string, State> _states = new(StringComparer.Ordinal);
     private readonly DeliveryOptions _options;
@@ -85,6 +86,21 @@ internal sealed class CircuitBreaker : IDisposable
             {
                 state.OpenUntil = now + TimeSpan.FromSeconds(_options.CircuitBreakerSeconds);
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public DestinationCircuit Get(string destinationId)
+    {
+        if (!_states.TryGetValue(destinationId, out var state))
+        {
+            return new DestinationCircuit("closed", null, 0);
+        }
+
+        lock (state)
+        {
+            var name = state.TrialInFlight ? "half-open" : state.OpenUntil is null ? "closed" : "open";
+            return new DestinationCircuit(name, state.OpenUntil, state.Failures);
         }
     }
 

@@ -40,6 +40,7 @@ internal static class DeliveryRegistration
         services.AddSingleton(sp => new OutboundMessageBuilder(sp.GetRequiredService<ISecretProtector>(), sp.GetService<ICredentialStore>()));
         services.AddSingleton(new RetryScheduler(options));
         services.AddSingleton(_ => new CircuitBreaker(options)); // Made by the container, so that it disposes the breaker's gauge.
+        services.AddSingleton<IDestinationCircuits>(sp => sp.GetRequiredService<CircuitBreaker>());
         services.AddSingleton(sp => new DeliveryServices(
             sp.GetService<IDeliveryStore>(),
             sp.GetRequiredService<DestinationCatalog>(),

@@ -53,6 +53,10 @@ internal abstract class StoreFixture : IAsyncDisposable
     /// <summary>The first host's signals, or <c>null</c> when the plugin offers none.</summary>
     public IStoreSignals? Signals => Host.Signals;
 
+    /// <summary>A service the plugin must register (an optional store contract it implements).</summary>
+    public T Required<T>()
+        where T : notnull => Host.Required<T>();
+
     /// <summary>A fixture of <paramref name="kind"/>, started.</summary>
     /// <param name="kind">The plugin.</param>
     public static async Task<StoreFixture> CreateAsync(StoreKind kind)

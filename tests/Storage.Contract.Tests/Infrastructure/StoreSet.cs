@@ -54,6 +54,10 @@ internal sealed class StoreSet : IAsyncDisposable
     /// <summary>Cross-host wake-ups, or <c>null</c> when the plugin offers none.</summary>
     public IStoreSignals? Signals { get; }
 
+    /// <summary>A service the plugin must register (an optional store contract it implements).</summary>
+    public T Required<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     /// <summary>Configures <paramref name="plugin"/> into a new container and starts its hosted services.</summary>
     /// <param name="plugin">The storage plugin.</param>
     /// <param name="context">Its name and settings, as <c>plugins.json</c> would give them.</param>

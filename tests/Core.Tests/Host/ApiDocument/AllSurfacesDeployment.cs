@@ -29,6 +29,7 @@ internal static class AllSurfacesDeployment
                 Plugin("Actions.Command"),
                 Plugin("Actions.Steps"),
                 Plugin("Delivery.Http"),
+                Plugin("Api.Management"),
                 Plugin("Surfaces.Dagu", new JsonObject { ["dagsDirectory"] = "dags" }),
                 Plugin("Surfaces.DagNats", new JsonObject { ["workflowsDirectory"] = "dagnats-workflows", ["secretsDirectory"] = "data/dagnats-secrets" }),
                 Plugin("Surfaces.Kestra", new JsonObject { ["flowsDirectory"] = "flows" }),
