@@ -6,7 +6,7 @@ namespace Webhooks.Modular.Core.Tests.Documentation;
 /// <summary>
 /// Compares a command's output with the lines a README shows: <c>…</c> stands for any text (across lines too), a
 /// <c>&lt;placeholder&gt;</c> (lower-case letters, digits, <c>-</c>, <c>_</c> or spaces) for one token without
-/// spaces or quotes; everything else is literal. Trailing spaces and blank lines at either end do not count.
+/// spaces or quotes; a last line of <c>…</c> alone stands for any further lines, or none; everything else is literal. Trailing spaces and blank lines at either end do not count.
 /// </summary>
 internal static partial class ExpectedOutput
 {
@@ -24,7 +24,13 @@ internal static partial class ExpectedOutput
         foreach (Match match in Wildcard().Matches(text))
         {
             pattern.Append(Regex.Escape(text[last..match.Index]));
-            pattern.Append(match.Value == "…" ? @"[\s\S]*?" : @"[^\s""']+?");
+            pattern.Append(match.Value switch
+            {
+                "…" => @"[\s\S]*?",
+                // "…" alone on a last line: more lines, or none.
+                "\n…" => @"(?:\n[\s\S]*)?",
+                _ => @"[^\s""']+?",
+            });
             last = match.Index + match.Length;
         }
 
@@ -32,6 +38,6 @@ internal static partial class ExpectedOutput
         return new Regex(pattern.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10));
     }
 
-    [GeneratedRegex(@"…|<[a-z][a-z0-9 _-]*>")]
+    [GeneratedRegex(@"\n…$|…|<[a-z][a-z0-9 _-]*>")]
     private static partial Regex Wildcard();
 }
