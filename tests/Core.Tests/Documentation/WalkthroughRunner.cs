@@ -17,9 +17,13 @@ internal static partial class WalkthroughRunner
     /// <summary>Why walk-throughs cannot run here, or null when they can.</summary>
     public static string? Unavailable { get; } = Probe();
 
-    public static async Task<WalkthroughResult> RunAsync(string readme, TimeSpan timeout)
+    public static async Task<WalkthroughResult> RunAsync(string readme, TimeSpan timeout) =>
+        await RunMarkdownAsync(readme, await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, readme)), timeout);
+
+    /// <summary>Runs the walk-through <paramref name="markdown"/>, reported as <paramref name="readme"/>.</summary>
+    public static async Task<WalkthroughResult> RunMarkdownAsync(string readme, string markdown, TimeSpan timeout)
     {
-        var walkthrough = Walkthrough.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, readme)));
+        var walkthrough = Walkthrough.Parse(markdown);
         using var root = new TempFolder();
         LinkRepository(root.Path, readme);
         var script = root.Write(".walkthrough.sh", Prelude + walkthrough.Script);
