@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
@@ -11,6 +12,7 @@ using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Health;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
 using Webhooks.Modular.Storage.Sqlite.Runs;
+using Webhooks.Modular.Storage.Sqlite.Signals;
 using Webhooks.Modular.Storage.Sqlite.Tokens;
 
 namespace Webhooks.Modular.Storage.Sqlite;
@@ -37,10 +39,13 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         // The stores share one database object, hence one writer and one commit stream.
         services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
+        // Verbs run in their own process on the same file: the signals tell a running server of their changes at once.
+        services.AddSingleton(sp => new SqliteStoreSignals(options.Path, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Webhooks.Modular.Storage.Sqlite")));
+        services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<SqliteStoreSignals>());
+        services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<SqliteStoreSignals>()));
         services.AddSingleton<IAuthTokenStore>(sp => new SqliteAuthTokenStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IUserStore>(sp => new Users.SqliteUserStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<SqliteStoreSignals>()));
         services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(sp => new Queries.SqliteManagementQueries(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());

@@ -38,7 +38,8 @@ public sealed class DagNatsSurfacePlugin : WebhookPlugin
             sp.GetRequiredService<IHookCatalog>(),
             sp.GetRequiredService<ServedTriggers>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<TriggerReconciler>>()));
+            sp.GetRequiredService<ILogger<TriggerReconciler>>(),
+            sp.GetService<IStoreSignals>()));
         services.AddSingleton<IHostCommand, TriggerCommand>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<RunEndpoints>();

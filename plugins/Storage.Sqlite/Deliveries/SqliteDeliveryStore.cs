@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Common.Json;
 using Webhooks.Modular.Storage.Sqlite.Database;
 using Webhooks.Modular.Storage.Sqlite.Events;
+using Webhooks.Modular.Storage.Sqlite.Signals;
 
 namespace Webhooks.Modular.Storage.Sqlite.Deliveries;
 
@@ -48,16 +50,23 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     private const string Fence = "id = $id AND lease_owner = $owner AND lease_token = $lease_token AND status = 'pending'";
 
     private readonly SqliteDatabase _database;
+    private readonly SqliteStoreSignals? _signals;
 
     /// <summary>Creates the store.</summary>
     /// <param name="database">The shared database.</param>
-    public SqliteDeliveryStore(SqliteDatabase database) => _database = database;
+    /// <param name="signals">Where destination changes and replays are signalled, so that a running server hears of
+    /// those made by another process (the <c>destination</c> verb) at once; none in tests that need no signals.</param>
+    public SqliteDeliveryStore(SqliteDatabase database, SqliteStoreSignals? signals = null)
+    {
+        _database = database;
+        _signals = signals;
+    }
 
     /// <inheritdoc />
-    public Task<bool> CreateDestinationAsync(DestinationRecord destination, CancellationToken cancellationToken)
+    public async Task<bool> CreateDestinationAsync(DestinationRecord destination, CancellationToken cancellationToken)
     {
         var parameters = DestinationRows.Parameters(destination);
-        return _database.WriteAsync(
+        return Signalled(StoreSignalKinds.Destinations, await _database.WriteAsync(
             transaction =>
             {
                 using var command = Command(transaction, parameters);
@@ -70,14 +79,14 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
                     """;
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
-    public Task<bool> UpdateDestinationAsync(DestinationRecord destination, CancellationToken cancellationToken)
+    public async Task<bool> UpdateDestinationAsync(DestinationRecord destination, CancellationToken cancellationToken)
     {
         var parameters = DestinationRows.Parameters(destination);
-        return _database.WriteAsync(
+        return Signalled(StoreSignalKinds.Destinations, await _database.WriteAsync(
             transaction =>
             {
                 using var command = Command(transaction, parameters);
@@ -92,14 +101,14 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
                     """;
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteDestinationAsync(string id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteDestinationAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _database.WriteAsync(
+        return Signalled(StoreSignalKinds.Destinations, await _database.WriteAsync(
             transaction =>
             {
                 // Children first: the foreign keys refuse a parent that still has rows pointing at it.
@@ -112,7 +121,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
                 command.CommandText = "DELETE FROM destinations WHERE id = $id";
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -364,10 +373,10 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     }
 
     /// <inheritdoc />
-    public Task<bool> ReplayAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> ReplayAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryId);
-        return _database.WriteAsync(
+        return Signalled(StoreSignalKinds.Deliveries, await _database.WriteAsync(
             transaction =>
             {
                 // The id and the attempt count carry on; the retry budget starts again.
@@ -380,7 +389,17 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
                     """;
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
+    }
+
+    private bool Signalled(string kind, bool changed)
+    {
+        if (changed)
+        {
+            _signals?.Publish(kind);
+        }
+
+        return changed;
     }
 
     private static SqliteCommand FencedCommand(SqliteTransaction transaction, string deliveryId, string owner, long leaseToken) =>

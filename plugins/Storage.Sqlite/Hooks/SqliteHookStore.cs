@@ -1,23 +1,33 @@
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Storage.Sqlite.Database;
+using Webhooks.Modular.Storage.Sqlite.Signals;
 
 namespace Webhooks.Modular.Storage.Sqlite.Hooks;
 
-/// <summary>Stores hook definitions in the <c>hooks</c> table.</summary>
+/// <summary>
+/// Stores hook definitions in the <c>hooks</c> table; every change is signalled (<see cref="StoreSignalKinds.Hooks"/>) so
+/// that a running server hears of a hook written by another process (a verb) at once.
+/// </summary>
 internal sealed class SqliteHookStore : IHookStore
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteStoreSignals? _signals;
 
     /// <summary>Creates the store.</summary>
     /// <param name="database">The shared database.</param>
-    public SqliteHookStore(SqliteDatabase database) => _database = database;
+    /// <param name="signals">Where changes are signalled; none in tests that need no signals.</param>
+    public SqliteHookStore(SqliteDatabase database, SqliteStoreSignals? signals = null)
+    {
+        _database = database;
+        _signals = signals;
+    }
 
     /// <inheritdoc />
-    public Task<HookRecord> UpsertHookAsync(string name, string definition, CancellationToken cancellationToken)
+    public async Task<HookRecord> UpsertHookAsync(string name, string definition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(definition);
-        return _database.WriteAsync(
+        var record = await _database.WriteAsync(
             transaction =>
             {
                 using var command = transaction.Connection!.CreateCommand();
@@ -38,14 +48,16 @@ internal sealed class SqliteHookStore : IHookStore
                 reader.Read();
                 return HookRows.Read(reader);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        _signals?.Publish(StoreSignalKinds.Hooks);
+        return record;
     }
 
     /// <inheritdoc />
-    public Task<bool> SetHookEnabledAsync(string name, bool enabled, CancellationToken cancellationToken)
+    public async Task<bool> SetHookEnabledAsync(string name, bool enabled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _database.WriteAsync(
+        return Signalled(await _database.WriteAsync(
             transaction =>
             {
                 using var command = transaction.Connection!.CreateCommand();
@@ -56,7 +68,7 @@ internal sealed class SqliteHookStore : IHookStore
                 command.Parameters.AddWithValue("$now", _database.NowMilliseconds);
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -67,10 +79,10 @@ internal sealed class SqliteHookStore : IHookStore
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteHookAsync(string name, CancellationToken cancellationToken)
+    public async Task<bool> DeleteHookAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _database.WriteAsync(
+        return Signalled(await _database.WriteAsync(
             transaction =>
             {
                 using var command = transaction.Connection!.CreateCommand();
@@ -79,10 +91,20 @@ internal sealed class SqliteHookStore : IHookStore
                 command.Parameters.AddWithValue("$name", name);
                 return command.ExecuteNonQuery() == 1;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<HookRecord>> ListHooksAsync(CancellationToken cancellationToken) =>
         _database.QueryAsync($"SELECT {HookRows.Columns} FROM hooks ORDER BY name", [], HookRows.Read, cancellationToken);
+
+    private bool Signalled(bool changed)
+    {
+        if (changed)
+        {
+            _signals?.Publish(StoreSignalKinds.Hooks);
+        }
+
+        return changed;
+    }
 }

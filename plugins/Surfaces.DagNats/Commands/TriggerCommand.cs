@@ -12,7 +12,7 @@ namespace Webhooks.Modular.Surfaces.DagNats.Commands;
 /// <summary>
 /// <c>trigger create &lt;name&gt; --workflow W (--webhook [--secret S] | --subject S [--filter-field F --filter-value V])</c>,
 /// <c>trigger list</c>, <c>trigger delete &lt;name&gt;</c>. Writes the hook store (and the secret file); a running server
-/// picks the change up within a second. Every error is one <c>error: ...</c> line; usage errors exit 2, others 1.
+/// picks the change up at once through the store's change signal (within a second at the latest). Every error is one <c>error: ...</c> line; usage errors exit 2, others 1.
 /// </summary>
 internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
 {
@@ -196,7 +196,7 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
         }
 
         await output.WriteLineAsync($"  workflow:  {trigger.Workflow}");
-        await output.WriteLineAsync("  a running server serves it within a second; no restart needed");
+        await output.WriteLineAsync("  a running server serves it at once (within a second at the latest); no restart needed");
     }
 
     private static async Task<int> ListAsync(HostCommandContext context, IHookStore store, CancellationToken cancellationToken)
@@ -244,7 +244,7 @@ internal sealed class TriggerCommand(IServiceProvider services) : IHostCommand
         }
 
         services.GetRequiredService<SecretFiles>().Delete(name);
-        await context.Output.WriteLineAsync($"deleted trigger '{name}'; a running server stops serving it within a second");
+        await context.Output.WriteLineAsync($"deleted trigger '{name}'; a running server stops serving it at once (within a second at the latest)");
         return 0;
     }
 

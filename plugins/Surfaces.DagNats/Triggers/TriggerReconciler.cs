@@ -9,18 +9,24 @@ namespace Webhooks.Modular.Surfaces.DagNats.Triggers;
 
 /// <summary>
 /// Keeps the served triggers in step with the hook store. Triggers are created and deleted by the <c>trigger</c> verb,
-/// a separate process writing to the same database, so the server looks every second (and once at start, before the
-/// run worker claims runs left over from before a restart): new or changed records are registered in the hook catalog,
-/// deleted ones removed.
+/// a separate process writing to the same database. The store's change signal (<see cref="StoreSignalKinds.Hooks"/>)
+/// wakes the server as soon as the verb has committed, so the next request is served; the server also looks every
+/// second (the fallback when a signal is lost or the store has none) and once at start, before the run worker claims
+/// runs left over from before a restart: new or changed records are registered in the hook catalog, deleted ones removed.
 /// </summary>
 internal sealed class TriggerReconciler(
     IHookStore store,
     IHookCatalog catalog,
     ServedTriggers served,
     TimeProvider clock,
-    ILogger<TriggerReconciler> logger) : BackgroundService
+    ILogger<TriggerReconciler> logger,
+    IStoreSignals? signals = null) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    // One pass at a time: the timer's and the signal's passes share the dictionaries below.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
 
     // Trigger name -> the version (creation and definition) now registered, or the one that could not be (reported once, not every second).
     private readonly Dictionary<string, string> _registered = new(StringComparer.Ordinal);
@@ -35,20 +41,31 @@ internal sealed class TriggerReconciler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var subscription = signals?.Subscribe(kind =>
+        {
+            if (kind == StoreSignalKinds.Hooks && _wake.CurrentCount == 0)
+            {
+                try
+                {
+                    _wake.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Already woken: the coming pass reads every change.
+                }
+            }
+        });
+        await Task.WhenAll(OnTimerAsync(stoppingToken), OnSignalAsync(stoppingToken)).ConfigureAwait(false);
+    }
+
+    private async Task OnTimerAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Interval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
-                {
-                    await ReconcileAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // A busy or briefly unreachable store must not stop the loop: the next tick tries again.
-                    Log.ReconcileFailed(logger, exception.Message);
-                }
+                await PassAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,9 +74,51 @@ internal sealed class TriggerReconciler(
         }
     }
 
+    private async Task OnSignalAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await _wake.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await PassAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ReconcileAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A busy or briefly unreachable store must not stop the loop: the next tick or signal tries again.
+            Log.ReconcileFailed(logger, exception.Message);
+        }
+    }
+
     /// <summary>One pass: register what is new or changed, remove what is gone.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     internal async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReconcileOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task ReconcileOnceAsync(CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in await store.ListHooksAsync(cancellationToken).ConfigureAwait(false))
@@ -111,6 +170,13 @@ internal sealed class TriggerReconciler(
         {
             _refused.Remove(name);
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _pass.Dispose();
+        _wake.Dispose();
     }
 
     private void Register(StoredTrigger stored)

@@ -11,4 +11,7 @@ public static class StoreSignalKinds
 
     /// <summary>Destinations were created, changed or deleted.</summary>
     public const string Destinations = "destinations";
+
+    /// <summary>Stored hooks (run-time triggers and webhooks, such as DagNats triggers) were created, changed or deleted.</summary>
+    public const string Hooks = "hooks";
 }

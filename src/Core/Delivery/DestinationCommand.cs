@@ -10,7 +10,8 @@ namespace Webhooks.Modular.Core.Delivery;
 /// [--hook H] [--format standard|raw] [--signing standard-webhooks|none] [--retry exponential|none|fixed:N:SECONDS]
 /// [--description D]</c> (prints the signing secret once), <c>list</c>, <c>show ID</c> (with its latest deliveries),
 /// <c>enable|disable|delete ID</c>, <c>rotate ID [--grace-hours H]</c>, <c>replay DELIVERY_ID</c>. A running host
-/// picks changes up within <see cref="DeliveryOptions.RefreshSeconds"/>.
+/// hears of changes at once through the store's change signal where the store has one (SQLite, PostgreSQL), and within
+/// <see cref="DeliveryOptions.RefreshSeconds"/> otherwise.
 /// </summary>
 internal sealed class DestinationCommand(IServiceProvider services) : IHostCommand
 {

@@ -200,7 +200,7 @@ public sealed class TriggerCommandTests
         var (exitCode, output, error) = await fixture.TriggerAsync("delete", "github-push");
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal("deleted trigger 'github-push'; a running server stops serving it within a second\n", output);
+        Assert.Equal("deleted trigger 'github-push'; a running server stops serving it at once (within a second at the latest)\n", output);
         Assert.Equal(["plain"], (await fixture.RecordsAsync()).Keys);
         Assert.False(File.Exists(Path.Combine(fixture.SecretsFolder, "github-push.secret")));
     }
