@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Backlog;
 using Webhooks.Modular.Storage.Sqlite.Configuration;
 using Webhooks.Modular.Storage.Sqlite.Credentials;
 using Webhooks.Modular.Storage.Sqlite.Database;
@@ -10,6 +11,7 @@ using Webhooks.Modular.Storage.Sqlite.Deliveries;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Health;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
+using Webhooks.Modular.Storage.Sqlite.Retention;
 using Webhooks.Modular.Storage.Sqlite.Runs;
 using Webhooks.Modular.Storage.Sqlite.Tokens;
 
@@ -42,6 +44,8 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IUserStore>(sp => new Users.SqliteUserStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IDeliveryStore>(sp => new SqliteDeliveryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqliteCredentialStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStoreBacklog>(sp => new SqliteStoreBacklog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStoreRetention>(sp => new SqliteStoreRetention(sp.GetRequiredService<SqliteDatabase>()));
         // Readiness (/readyz): the database answers and its schema is migrated.
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             context.Name, sp => new SqliteHealthCheck(sp.GetRequiredService<SqliteDatabase>()), failureStatus: null, tags: null, timeout: TimeSpan.FromSeconds(10)));

@@ -211,5 +211,15 @@ internal static class SchemaMigrations
                 ALTER COLUMN number SET NOT NULL;
             CREATE UNIQUE INDEX runs_number ON runs (number);
             """),
+        new(4, "retention indexes", """
+            -- Retention purges (StoreHousekeeping) delete the oldest finished rows a small batch at a time: the
+            -- partial indexes hold only finished runs and deliveries, so a batch seeks its rows rather than
+            -- walking the queue. An event goes only once nothing refers to it; the event_id indexes make that
+            -- check a seek.
+            CREATE INDEX runs_finished ON runs (created_at) WHERE status IN ('succeeded', 'failed');
+            CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE status IN ('success', 'failed');
+            CREATE INDEX deliveries_event_id ON deliveries (event_id);
+            CREATE INDEX idempotency_keys_event_id ON idempotency_keys (event_id);
+            """),
     ];
 }

@@ -212,5 +212,16 @@ internal static class SchemaMigrations
             );
             INSERT INTO run_numbers (id, last) SELECT 1, COALESCE(MAX(number), 0) FROM runs;
             """),
+        new(10, "retention indexes", """
+            -- Retention purges (StoreHousekeeping) delete the oldest finished rows a small batch at a time: the
+            -- partial indexes hold only finished runs and deliveries, so a batch seeks its rows rather than
+            -- walking the queue. An event goes only once nothing refers to it; the event_id indexes make that
+            -- check a seek.
+            CREATE INDEX events_received ON events (received_at);
+            CREATE INDEX runs_finished ON runs (created_at) WHERE status IN ('succeeded', 'failed');
+            CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE status IN ('success', 'failed');
+            CREATE INDEX deliveries_event_id ON deliveries (event_id);
+            CREATE INDEX idempotency_keys_event_id ON idempotency_keys (event_id);
+            """),
     ];
 }

@@ -28,6 +28,8 @@ internal sealed class StoreSet : IAsyncDisposable
         Deliveries = provider.GetRequiredService<IDeliveryStore>();
         Credentials = provider.GetRequiredService<ICredentialStore>();
         Signals = provider.GetService<IStoreSignals>();
+        Backlog = provider.GetService<IStoreBacklog>();
+        Retention = provider.GetService<IStoreRetention>();
     }
 
     /// <summary>Events, their runs, deliveries and idempotency keys.</summary>
@@ -53,6 +55,12 @@ internal sealed class StoreSet : IAsyncDisposable
 
     /// <summary>Cross-host wake-ups, or <c>null</c> when the plugin offers none.</summary>
     public IStoreSignals? Signals { get; }
+
+    /// <summary>The backlog reader, or <c>null</c> when the plugin offers none.</summary>
+    public IStoreBacklog? Backlog { get; }
+
+    /// <summary>The retention purger, or <c>null</c> when the plugin offers none.</summary>
+    public IStoreRetention? Retention { get; }
 
     /// <summary>Configures <paramref name="plugin"/> into a new container and starts its hosted services.</summary>
     /// <param name="plugin">The storage plugin.</param>
