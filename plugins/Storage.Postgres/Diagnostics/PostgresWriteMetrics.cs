@@ -13,7 +13,10 @@ internal static class PostgresWriteMetrics
 {
     private static readonly Meter Meter = new("Webhooks.Modular");
 
-    /// <summary>Operations per transaction (one), by <c>webhooks.outcome</c> (committed, rolled_back, failed).</summary>
+    // OpenTelemetry's db.system.name, telling these commits from another storage plugin's.
+    private static readonly KeyValuePair<string, object?> DatabaseTag = new("db.system.name", "postgresql");
+
+    /// <summary>Operations per transaction (one), by <c>webhooks.outcome</c> (committed, rolled_back, failed) and <c>db.system.name</c> (postgresql).</summary>
     public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>(
         "webhooks.storage.commit.batch_size", "{operation}", "Write operations sharing one storage transaction (group commit), by outcome.");
 
@@ -32,7 +35,7 @@ internal static class PostgresWriteMetrics
         }
 
         var tag = new KeyValuePair<string, object?>("webhooks.outcome", outcome);
-        BatchSize.Record(1, tag);
-        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
+        BatchSize.Record(1, tag, DatabaseTag);
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag, DatabaseTag);
     }
 }

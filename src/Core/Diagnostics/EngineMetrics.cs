@@ -61,7 +61,7 @@ internal static class EngineMetrics
         "webhooks.retention.purged", "{row}", "Stored rows deleted because their retention window passed, by kind (events, runs, deliveries, idempotency_keys).");
 
     /// <summary>
-    /// The store backlog's gauges, reading <paramref name="backlog"/> at each collection: queued runs by hook, pending
+    /// The store backlog's gauges, each reading its callback at each collection: queued runs by hook, pending
     /// deliveries by destination, and the age of the oldest of each. Per host, like <see cref="ObserveCircuits"/>.
     /// </summary>
     public static IDisposable ObserveBacklog(
