@@ -115,7 +115,8 @@ public sealed class RetentionTests : IDisposable
         await stop.CancelAsync();
         await ingest;
 
-        Assert.Equal(3, deleted[RetentionKind.Events]);
+        // Each finished run also published its outcome event (run.completed) under its hook: 3 received + 3 outcomes.
+        Assert.Equal(6, deleted[RetentionKind.Events]);
         Assert.Equal(3, deleted[RetentionKind.Runs]);
         Assert.Equal(3, deleted[RetentionKind.Deliveries]);
 
