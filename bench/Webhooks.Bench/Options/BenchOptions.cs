@@ -7,7 +7,7 @@ internal sealed record BenchOptions
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
-        [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.AcceptTelemetry, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16, Scenario.Postgres1, Scenario.Postgres2];
+        [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.AcceptTelemetry, Scenario.AcceptPurge, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16, Scenario.Postgres1, Scenario.Postgres2];
 
     /// <summary>Where the PostgreSQL connection string is read from when <c>--postgres</c> is not given (the tests' variable).</summary>
     public const string PostgresVariable = "WEBHOOKS_TEST_POSTGRES";
