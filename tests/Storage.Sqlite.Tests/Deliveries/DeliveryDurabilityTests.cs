@@ -81,8 +81,9 @@ public sealed class DeliveryDurabilityTests
                 Assert.Equal(0L, await db.CountAsync(table));
             }
 
+            // Migrated to the latest: migration 7's two indexes, and migration 10's (retention) two.
             Assert.Equal(
-                "deliveries_destination_created,deliveries_pending",
+                "deliveries_destination_created,deliveries_event_id,deliveries_finished,deliveries_pending",
                 await db.ScalarAsync("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries' AND sql IS NOT NULL ORDER BY name)"));
 
             // What was there is untouched, and the new tables work alongside it.
