@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Postgres.Backlog;
 using Webhooks.Modular.Storage.Postgres.Configuration;
 using Webhooks.Modular.Storage.Postgres.Credentials;
 using Webhooks.Modular.Storage.Postgres.Database;
@@ -12,6 +13,7 @@ using Webhooks.Modular.Storage.Postgres.Deliveries;
 using Webhooks.Modular.Storage.Postgres.Events;
 using Webhooks.Modular.Storage.Postgres.Health;
 using Webhooks.Modular.Storage.Postgres.Hooks;
+using Webhooks.Modular.Storage.Postgres.Retention;
 using Webhooks.Modular.Storage.Postgres.Runs;
 using Webhooks.Modular.Storage.Postgres.Signals;
 using Webhooks.Modular.Storage.Postgres.Tokens;
@@ -55,6 +57,8 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
         services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
         services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.PostgresManagementQueries>());
+        services.AddSingleton<IStoreBacklog>(sp => new PostgresStoreBacklog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IStoreRetention>(sp => new PostgresStoreRetention(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<PostgresStoreSignals>());
 
         // Migrations first (the host starts hosted services in order), then the listener.

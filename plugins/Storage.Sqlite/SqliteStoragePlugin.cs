@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.Sqlite.Backlog;
 using Webhooks.Modular.Storage.Sqlite.Configuration;
 using Webhooks.Modular.Storage.Sqlite.Credentials;
 using Webhooks.Modular.Storage.Sqlite.Database;
@@ -11,6 +12,7 @@ using Webhooks.Modular.Storage.Sqlite.Deliveries;
 using Webhooks.Modular.Storage.Sqlite.Events;
 using Webhooks.Modular.Storage.Sqlite.Health;
 using Webhooks.Modular.Storage.Sqlite.Hooks;
+using Webhooks.Modular.Storage.Sqlite.Retention;
 using Webhooks.Modular.Storage.Sqlite.Runs;
 using Webhooks.Modular.Storage.Sqlite.Signals;
 using Webhooks.Modular.Storage.Sqlite.Tokens;
@@ -52,6 +54,8 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
         services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<Queries.SqliteManagementQueries>());
+        services.AddSingleton<IStoreBacklog>(sp => new SqliteStoreBacklog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStoreRetention>(sp => new SqliteStoreRetention(sp.GetRequiredService<SqliteDatabase>()));
         // Readiness (/readyz): the database answers and its schema is migrated.
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             context.Name, sp => new SqliteHealthCheck(sp.GetRequiredService<SqliteDatabase>()), failureStatus: null, tags: null, timeout: TimeSpan.FromSeconds(10)));

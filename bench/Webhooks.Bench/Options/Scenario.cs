@@ -18,6 +18,9 @@ internal static class Scenario
     /// </summary>
     public const string AcceptTelemetry = "accept-telemetry";
 
+    /// <summary>The accept deployment measured twice in one run: alone, then with a retention purge deleting expired history beside it.</summary>
+    public const string AcceptPurge = "accept-purge";
+
     /// <summary>The demo hook with run workers on: accepts while runs execute, then the time to finish the backlog.</summary>
     public const string EndToEnd = "e2e";
 

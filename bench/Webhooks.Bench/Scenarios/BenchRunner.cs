@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Webhooks.Modular.Abstractions.Delivery;
+using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Bench.Load;
 using Webhooks.Modular.Bench.Options;
 using Webhooks.Modular.Bench.Reporting;
@@ -47,6 +48,7 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
         Scenario.AcceptNormal => RunAcceptAsync(name, synchronous: "NORMAL", cancellationToken),
         Scenario.AcceptTelemetry => RunAcceptAsync(name, synchronous: null, cancellationToken, telemetry: true),
         Scenario.AcceptLiteDb => RunAcceptAsync(name, synchronous: null, cancellationToken, liteDb: true),
+        Scenario.AcceptPurge => RunAcceptPurgeAsync(cancellationToken),
         Scenario.EndToEnd => RunEndToEndAsync(cancellationToken),
         Scenario.Deliver => RunDeliverAsync(name, perDestinationConcurrency: 4, cancellationToken),
         Scenario.Deliver16 => RunDeliverAsync(name, perDestinationConcurrency: 16, cancellationToken),
@@ -87,6 +89,69 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
             : await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
         var verified = Verify(counts, load.CountOf(200), notes);
         return new ScenarioResult(name, load, verified, notes);
+    }
+
+    private async Task<ScenarioResult> RunAcceptPurgeAsync(CancellationToken cancellationToken)
+    {
+        const int Expired = 200_000;
+        var deployment = DeploymentCopy.Write(sourceDeployment, Path.Combine(dataDirectory, Scenario.AcceptPurge), synchronous: null);
+        var notes = new List<string> { $"synchronous=FULL, run workers off; {Expired} expired events (1 KiB bodies) with finished runs seeded 40 days back" };
+        LoadResult alone, purging;
+        var purged = 0;
+        TimeSpan purgeTime;
+        await using (var target = await HostTarget.StartAsync(deployment, pluginRoot, runWorkers: false))
+        {
+            await ExpiredHistory.SeedAsync(deployment.DatabasePath, Expired, cancellationToken);
+            using var client = LoadGenerator.CreateClient(target.Address, options.Concurrency);
+            alone = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Hook, onSuccess: null, cancellationToken);
+
+            // The same load again while a purge deletes the expired rows in the housekeeping's batches (500 rows,
+            // one write each), runs first, then the events they freed.
+            var retention = target.Services.GetRequiredService<IStoreRetention>();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var purge = Task.Run(async () =>
+            {
+                foreach (var kind in new[] { RetentionKind.Runs, RetentionKind.Events })
+                {
+                    int deleted;
+                    do
+                    {
+                        deleted = await retention.PurgeAsync(new RetentionPurge(kind, DateTimeOffset.UtcNow.AddDays(-30), 500), stop.Token);
+                        Interlocked.Add(ref purged, deleted);
+                    }
+                    while (deleted > 0 && !stop.IsCancellationRequested);
+                }
+            }, stop.Token);
+            purging = await new LoadGenerator(client, Settings).RunAsync(DemoRequests.Hook, onSuccess: null, cancellationToken);
+            var purgeDone = purge.IsCompleted;
+            purgeTime = Stopwatch.GetElapsedTime(started);
+            await stop.CancelAsync();
+            try
+            {
+                await purge;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            notes.Add(purgeDone
+                ? $"WARNING: the purge finished before the load did, so part of the second load ran without it"
+                : "the purge ran for the whole second load");
+        }
+
+        notes.Add($"alone: {alone.RequestsPerSecond:F0} accepts/s; with the purge: {purging.RequestsPerSecond:F0} accepts/s " +
+            $"(x{purging.RequestsPerSecond / alone.RequestsPerSecond:F2}); {purged} rows purged in {Seconds(purgeTime)} s " +
+            $"({Rate(purged, purgeTime)} rows/s); p99 {alone.Latency.P99:F1} ms alone, {purging.Latency.P99:F1} ms with the purge");
+
+        // Every accept left one queued run (workers are off), and the purge took none of them.
+        var counts = await new RunTable(deployment.DatabasePath).CountAsync(finishedBy: null, cancellationToken);
+        var accepted = alone.CountOf(200) + purging.CountOf(200);
+        var verified = counts.Pending == accepted;
+        notes.Add(verified
+            ? $"verified: {counts.Pending} queued runs kept for {accepted} accepted; {counts.Succeeded} expired runs left unpurged"
+            : $"NOT VERIFIED: {counts.Pending} queued runs for {accepted} accepted (200)");
+        return new ScenarioResult(Scenario.AcceptPurge, purging, verified, notes);
     }
 
     private async Task<ScenarioResult> RunEndToEndAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -173,10 +174,25 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var started = Stopwatch.GetTimestamp();
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                return await work(connection, transaction).ConfigureAwait(false);
+                T result;
+                try
+                {
+                    result = await work(connection, transaction).ConfigureAwait(false);
+                }
+                catch
+                {
+                    PostgresWriteMetrics.Record(started, "failed");
+                    throw;
+                }
+
+                // Npgsql lets go of the connection once the transaction completes; the work never rolls back
+                // explicitly, so a completed transaction is a committed one.
+                PostgresWriteMetrics.Record(started, transaction.Connection is null ? "committed" : "rolled_back");
+                return result;
             }
         }
     }
@@ -194,7 +210,18 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             await using (command.ConfigureAwait(false))
             {
                 SqlParameters.Bind(command.Parameters, parameters);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    PostgresWriteMetrics.Record(started, "committed");
+                    return changed;
+                }
+                catch
+                {
+                    PostgresWriteMetrics.Record(started, "failed");
+                    throw;
+                }
             }
         }
     }

@@ -218,5 +218,14 @@ internal static class SchemaMigrations
             CREATE INDEX deliveries_created ON deliveries (created_at, id);
             CREATE INDEX deliveries_event_id ON deliveries (event_id);
             """),
+        new(5, "retention indexes", """
+            -- Retention purges (StoreHousekeeping) delete the oldest finished rows a small batch at a time: the
+            -- partial indexes hold only finished runs and deliveries, so a batch seeks its rows rather than
+            -- walking the queue. An event goes only once nothing refers to it; the event_id indexes make that
+            -- check a seek (events_received and deliveries_event_id come from the management queries' step).
+            CREATE INDEX runs_finished ON runs (created_at) WHERE status IN ('succeeded', 'failed');
+            CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE status IN ('success', 'failed');
+            CREATE INDEX idempotency_keys_event_id ON idempotency_keys (event_id);
+            """),
     ];
 }

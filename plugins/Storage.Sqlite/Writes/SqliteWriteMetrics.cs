@@ -11,7 +11,10 @@ internal static class SqliteWriteMetrics
 {
     private static readonly Meter Meter = new("Webhooks.Modular");
 
-    /// <summary>Operations per committed (or failed) transaction, by <c>webhooks.outcome</c> (committed, failed).</summary>
+    /// <summary>The database tag (OpenTelemetry's <c>db.system.name</c>), telling these commits from another storage plugin's.</summary>
+    public static readonly KeyValuePair<string, object?> DatabaseTag = new("db.system.name", "sqlite");
+
+    /// <summary>Operations per committed (or failed) transaction, by <c>webhooks.outcome</c> (committed, failed) and <c>db.system.name</c>.</summary>
     public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>(
         "webhooks.storage.commit.batch_size", "{operation}", "Write operations sharing one storage transaction (group commit), by outcome.");
 

@@ -183,7 +183,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private static void Measure(int operations, long started, string outcome)
     {
         var tag = new KeyValuePair<string, object?>("webhooks.outcome", outcome);
-        SqliteWriteMetrics.BatchSize.Record(operations, tag);
-        SqliteWriteMetrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
+        SqliteWriteMetrics.BatchSize.Record(operations, tag, SqliteWriteMetrics.DatabaseTag);
+        SqliteWriteMetrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag, SqliteWriteMetrics.DatabaseTag);
     }
 }

@@ -10,7 +10,7 @@ namespace Webhooks.Modular.Core.Configuration;
 /// </summary>
 internal static class DeploymentFile
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "plugins", "hooks", "runs", "delivery", "authFailures"];
+    private static readonly string[] TopLevelKeys = ["$schema", "plugins", "hooks", "runs", "delivery", "authFailures", "retention"];
     private static readonly string[] PluginKeys = ["name", "path", "settings"];
 
     /// <summary>Loads the deployment at <paramref name="path"/>.</summary>
@@ -59,6 +59,7 @@ internal static class DeploymentFile
         var baseDirectory = Path.GetDirectoryName(file)!;
         var model = new DeploymentModel { File = file, BaseDirectory = baseDirectory, Runs = configuration.GetSection("runs"), Delivery = configuration.GetSection("delivery") };
         model.AuthFailures = configuration.GetSection("authFailures");
+        model.Retention = configuration.GetSection("retention");
 
         foreach (var section in configuration.GetSection("plugins").GetChildren())
         {

@@ -25,4 +25,7 @@ internal sealed class DeploymentModel
 
     /// <summary>The <c>authFailures</c> section: how many failed hook authentications an address may have.</summary>
     public IConfiguration? AuthFailures { get; set; }
+
+    /// <summary>The <c>retention</c> section: how long events, runs and deliveries are kept.</summary>
+    public IConfigurationSection? Retention { get; set; }
 }

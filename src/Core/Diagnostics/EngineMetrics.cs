@@ -56,6 +56,32 @@ internal static class EngineMetrics
     public static readonly Counter<long> CircuitRejected = Meter.CreateCounter<long>(
         "webhooks.delivery.circuit_open", "{attempt}", "Delivery attempts postponed because the destination's circuit breaker is open, by destination.");
 
+    /// <summary>Rows deleted by retention and housekeeping, by <c>webhooks.kind</c> (events, runs, deliveries, idempotency_keys).</summary>
+    public static readonly Counter<long> Purged = Meter.CreateCounter<long>(
+        "webhooks.retention.purged", "{row}", "Stored rows deleted because their retention window passed, by kind (events, runs, deliveries, idempotency_keys).");
+
+    /// <summary>
+    /// The store backlog's gauges, each reading its callback at each collection: queued runs by hook, pending
+    /// deliveries by destination, and the age of the oldest of each. Per host, like <see cref="ObserveCircuits"/>.
+    /// </summary>
+    public static IDisposable ObserveBacklog(
+        Func<IEnumerable<Measurement<long>>> queuedRuns,
+        Func<IEnumerable<Measurement<double>>> oldestQueuedRunAge,
+        Func<IEnumerable<Measurement<long>>> pendingDeliveries,
+        Func<IEnumerable<Measurement<double>>> oldestPendingDeliveryAge)
+    {
+        var meter = new Meter(MeterName);
+        meter.CreateObservableGauge(
+            "webhooks.runs.queued", queuedRuns, "{run}", "Runs waiting in the queue (a retry's back-off included), by hook.");
+        meter.CreateObservableGauge(
+            "webhooks.runs.queued.oldest_age", oldestQueuedRunAge, "s", "Age of the oldest queued run, by hook.");
+        meter.CreateObservableGauge(
+            "webhooks.outbox.pending", pendingDeliveries, "{delivery}", "Outbox deliveries not yet delivered nor failed for good, by destination.");
+        meter.CreateObservableGauge(
+            "webhooks.outbox.pending.oldest_age", oldestPendingDeliveryAge, "s", "Age of the oldest pending outbox delivery, by destination.");
+        return meter;
+    }
+
     /// <summary>
     /// The circuit breakers' state gauge (0 closed, 1 open, 2 half-open), reading <paramref name="states"/> at each
     /// collection. The breaker lives per host (a process may run several), so the gauge gets a meter of its own, of the

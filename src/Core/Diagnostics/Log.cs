@@ -38,6 +38,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Housekeeping failed; it is tried again at the next interval")]
     public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reading the store's backlog for the metrics failed; the gauges keep the last reading")]
+    public static partial void BacklogReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention deleted {Events} events, {Runs} runs and {Deliveries} deliveries past their retention window")]
+    public static partial void RetentionDone(ILogger logger, int events, int runs, int deliveries);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Plugin {Plugin} {PluginVersion} loaded from {PluginFolder}")]
     public static partial void PluginLoaded(ILogger logger, string plugin, string pluginVersion, string pluginFolder);
 

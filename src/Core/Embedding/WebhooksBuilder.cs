@@ -35,6 +35,7 @@ public sealed class WebhooksBuilder
         Deployment.Runs = loaded.Runs;
         Deployment.Delivery = loaded.Delivery;
         Deployment.AuthFailures = loaded.AuthFailures;
+        Deployment.Retention = loaded.Retention;
         Deployment.Plugins.AddRange(loaded.Plugins);
         Deployment.Hooks.AddRange(loaded.Hooks);
         return this;

@@ -82,6 +82,7 @@ public static class WebhooksServiceCollectionExtensions
 
         var authFailures = AuthFailureOptions.Bind(deployment.AuthFailures, deployment.File);
         services.AddSingleton(_ => new AuthFailureLimiter(authFailures));
+        services.AddSingleton(Webhooks.Modular.Core.Housekeeping.RetentionOptions.Bind(deployment.Retention, deployment.File));
         services.AddInboundPipeline();
         services.AddSingleton<IApiSurface, GenericHookSurface>();
         services.AddSingleton<IApiSurface, RunsApi>();
@@ -101,6 +102,7 @@ public static class WebhooksServiceCollectionExtensions
             sp.GetRequiredService<DeliverySignal>(),
             sp.GetRequiredService<DestinationCatalog>()));
         services.AddHostedService<Webhooks.Modular.Core.Housekeeping.StoreHousekeeping>();
+        services.AddHostedService<Webhooks.Modular.Core.Diagnostics.BacklogGauges>();
         return services;
     }
 

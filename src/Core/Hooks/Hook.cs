@@ -44,6 +44,9 @@ internal sealed class Hook
     /// <summary>What a success answers on <c>/hooks/{name}</c> instead of the host's JSON ids; <c>null</c> for those.</summary>
     public HookResponse? Response { get; init; }
 
+    /// <summary>This hook's own retention windows (its <c>retention</c> block); <c>null</c> where the host's default applies.</summary>
+    public Housekeeping.RetentionWindows? Retention { get; init; }
+
     /// <summary>The definition without settings (so without secrets), as stored in the hook store.</summary>
     public required string Summary { get; init; }
 

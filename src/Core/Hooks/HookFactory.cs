@@ -26,7 +26,7 @@ internal sealed partial class HookFactory(
     /// <summary>The surface of event triggers: no HTTP route serves it.</summary>
     public const string EventTriggerSurface = "(event bus)";
 
-    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface", "subject", "response"];
+    private static readonly string[] HookKeys = ["name", "methods", "maxBodyBytes", "contentTypes", "auth", "conditions", "action", "idempotency", "enabled", "surface", "subject", "response", "retention"];
     private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -151,6 +151,7 @@ internal sealed partial class HookFactory(
         }
 
         // Other surfaces answer in the wire format of the tool they stand in for; only /hooks/{name} takes a chosen answer.
+        var retention = Housekeeping.RetentionWindows.Read(section.GetSection("retention"), (subKey, problem) => Error($"retention:{subKey}", problem));
         var response = HookResponse.Read(section.GetSection("response"), (subKey, problem) => Error(subKey, problem));
         if (response is not null && (section["surface"] is not null || subject is not null))
         {
@@ -195,6 +196,7 @@ internal sealed partial class HookFactory(
             Summary = summary,
             Enabled = enabled,
             Response = response,
+            Retention = retention,
         };
     }
 

@@ -98,6 +98,16 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
         }
     }
 
+    /// <summary>Every hook, from the deployment and registered at run time (a snapshot).</summary>
+    public IReadOnlyList<Hook> All
+    {
+        get
+        {
+            Build();
+            return [.. _hooks.Values];
+        }
+    }
+
     private void RefreshEventTriggers() => _eventTriggers = _hooks.Values.Where(h => h.Subject is not null).ToArray();
 
     public bool? IsEnabled(string name) => Find(name)?.Enabled;

@@ -41,6 +41,9 @@ public sealed class HookFactoryTests
     [InlineData("""{"name":"h","maxBodyBytes":"lots","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}}}""", "hooks:0:maxBodyBytes", "'lots'")]
     [InlineData("""{"name":"h","methods":["FETCH"],"auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}}}""", "hooks:0:methods", "'FETCH'")]
     [InlineData("""{"name":"h","auth":{"scheme":"none"},"conditions":[{"type":"crystal-ball"}],"action":{"type":"in-process","settings":{"handler":"noop"}}}""", "hooks:0:conditions:0:type", "unknown condition type")]
+    [InlineData("""{"name":"h","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}},"retention":{"eventsDays":"soon"}}""", "hooks:0:retention:eventsDays", "'soon' is not a number of days")]
+    [InlineData("""{"name":"h","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}},"retention":{"runsDays":-1}}""", "hooks:0:retention:runsDays", "from 0 (keep for ever)")]
+    [InlineData("""{"name":"h","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}},"retention":{"days":7}}""", "hooks:0:retention:days", "unknown key")]
     public void Bad_definition_names_the_key(string json, string key, string problem)
     {
         var error = Assert.Throws<PluginConfigurationException>(() => Create(json));
@@ -48,6 +51,15 @@ public sealed class HookFactoryTests
         Assert.Equal(key, error.Key);
         Assert.Contains(problem, error.Message);
         Assert.Contains("plugins.json", error.Message);
+    }
+
+    [Fact]
+    public void A_retention_block_overrides_only_the_kinds_it_names()
+    {
+        var hook = Create("""{"name":"h","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}},"retention":{"eventsDays":7,"deliveriesDays":0.5}}""");
+
+        Assert.Equal(new Webhooks.Modular.Core.Housekeeping.RetentionWindows(TimeSpan.FromDays(7), null, TimeSpan.FromHours(12)), hook.Retention);
+        Assert.Null(Create("""{"name":"h","auth":{"scheme":"none"},"action":{"type":"in-process","settings":{"handler":"noop"}}}""").Retention);
     }
 
     private Hook Create(string json)

@@ -57,6 +57,12 @@ internal abstract class StoreFixture : IAsyncDisposable
     public T Required<T>()
         where T : notnull => Host.Required<T>();
 
+    /// <summary>The first host's backlog reader (both built-in plugins offer one).</summary>
+    public IStoreBacklog Backlog => Host.Backlog ?? throw new InvalidOperationException($"{Kind} registers no {nameof(IStoreBacklog)}.");
+
+    /// <summary>The first host's retention purger (both built-in plugins offer one).</summary>
+    public IStoreRetention Retention => Host.Retention ?? throw new InvalidOperationException($"{Kind} registers no {nameof(IStoreRetention)}.");
+
     /// <summary>A fixture of <paramref name="kind"/>, started.</summary>
     /// <param name="kind">The plugin.</param>
     public static async Task<StoreFixture> CreateAsync(StoreKind kind)

@@ -28,6 +28,8 @@ internal sealed class StoreSet : IAsyncDisposable
         Deliveries = provider.GetRequiredService<IDeliveryStore>();
         Credentials = provider.GetRequiredService<ICredentialStore>();
         Signals = provider.GetService<IStoreSignals>();
+        Backlog = provider.GetService<IStoreBacklog>();
+        Retention = provider.GetService<IStoreRetention>();
     }
 
     /// <summary>Events, their runs, deliveries and idempotency keys.</summary>
@@ -57,6 +59,12 @@ internal sealed class StoreSet : IAsyncDisposable
     /// <summary>A service the plugin must register (an optional store contract it implements).</summary>
     public T Required<T>()
         where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>The backlog reader, or <c>null</c> when the plugin offers none.</summary>
+    public IStoreBacklog? Backlog { get; }
+
+    /// <summary>The retention purger, or <c>null</c> when the plugin offers none.</summary>
+    public IStoreRetention? Retention { get; }
 
     /// <summary>Configures <paramref name="plugin"/> into a new container and starts its hosted services.</summary>
     /// <param name="plugin">The storage plugin.</param>

@@ -81,9 +81,9 @@ public sealed class DeliveryDurabilityTests
                 Assert.Equal(0L, await db.CountAsync(table));
             }
 
-            // Migration 7's two, and migration 10's for the management queries.
+            // Migration 7's two, migration 10's for the management queries, and migration 11's (retention).
             Assert.Equal(
-                "deliveries_created,deliveries_destination_created,deliveries_event_id,deliveries_pending",
+                "deliveries_created,deliveries_destination_created,deliveries_event_id,deliveries_finished,deliveries_pending",
                 await db.ScalarAsync("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries' AND sql IS NOT NULL ORDER BY name)"));
 
             // What was there is untouched, and the new tables work alongside it.
