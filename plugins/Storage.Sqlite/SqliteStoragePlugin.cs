@@ -36,6 +36,7 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
 
         // The stores share one database object, hence one writer and one commit stream.
         services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IEventFeed>(sp => new SqliteEventFeed(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IHookStore>(sp => new SqliteHookStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IAuthTokenStore>(sp => new SqliteAuthTokenStore(sp.GetRequiredService<SqliteDatabase>()));
