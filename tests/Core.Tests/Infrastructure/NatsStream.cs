@@ -1,0 +1,97 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace Webhooks.Modular.Core.Tests.Infrastructure;
+
+/// <summary>An outside subscriber's view of a JetStream stream: every message in it, read with an ordered consumer.</summary>
+public sealed class NatsStream : IAsyncDisposable
+{
+    private readonly NatsConnection _connection;
+
+    public NatsStream(string url, string stream)
+    {
+        _connection = new NatsConnection(NatsOpts.Default with { Url = url });
+        JetStream = new NatsJSContext(_connection);
+        Name = stream;
+    }
+
+    public NatsJSContext JetStream { get; }
+
+    public string Name { get; }
+
+    /// <summary>A message as read: its subject, its Nats-Msg-Id and its body.</summary>
+    public sealed record Message(ulong Sequence, string Subject, string? MsgId, string Body);
+
+    /// <summary>Deletes the stream (a stream left by an earlier test would own the same subjects).</summary>
+    public async Task DeleteIfExistsAsync()
+    {
+        try
+        {
+            await JetStream.DeleteStreamAsync(Name);
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+        }
+    }
+
+    /// <summary>Every message in the stream now (empty when the stream does not exist yet).</summary>
+    public async Task<IReadOnlyList<Message>> ReadAllAsync(string? subject = null)
+    {
+        INatsJSStream stream;
+        try
+        {
+            stream = await JetStream.GetStreamAsync(Name);
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+            return [];
+        }
+
+        var total = stream.Info.State.Messages;
+        var messages = new List<Message>();
+        if (total == 0)
+        {
+            return messages;
+        }
+
+        var consumer = await JetStream.CreateOrderedConsumerAsync(
+            Name, new NatsJSOrderedConsumerOpts { FilterSubjects = subject is null ? [] : [subject], DeliverPolicy = ConsumerConfigDeliverPolicy.All });
+        var last = stream.Info.State.LastSeq;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancel.Token))
+        {
+            var sequence = message.Metadata!.Value.Sequence.Stream;
+            var msgId = message.Headers?.TryGetValue("Nats-Msg-Id", out var value) == true ? value.ToString() : null;
+            messages.Add(new Message(sequence, message.Subject, msgId, System.Text.Encoding.UTF8.GetString(message.Data ?? [])));
+            if (sequence >= last)
+            {
+                break;
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds for the stream's messages.</summary>
+    public async Task<IReadOnlyList<Message>> WaitForAsync(Func<IReadOnlyList<Message>, bool> done, string? subject = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        IReadOnlyList<Message> messages = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            messages = await ReadAllAsync(subject);
+            if (done(messages))
+            {
+                return messages;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"stream {Name}: the condition did not hold; {messages.Count} messages: "
+            + string.Join(", ", messages.Take(20).Select(m => $"{m.Sequence} {m.Subject} {m.MsgId}")));
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
