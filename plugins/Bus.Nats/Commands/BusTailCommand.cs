@@ -88,7 +88,6 @@ internal sealed class BusTailCommand(IServiceProvider services) : IHostCommand
             new NatsJSOrderedConsumerOpts
             {
                 DeliverPolicy = all ? ConsumerConfigDeliverPolicy.All : ConsumerConfigDeliverPolicy.New,
-                FilterSubjects = subject is null ? [] : [subject],
             },
             cancellationToken).ConfigureAwait(false);
         await context.Output.WriteLineAsync($"tailing stream {options.Stream} at {options.Url}{(subject is null ? string.Empty : $" ({subject})")}")
@@ -97,6 +96,12 @@ internal sealed class BusTailCommand(IServiceProvider services) : IHostCommand
         long seen = 0;
         await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            // Filtered here rather than by the server: nats-server 2.9 ignores an ordered consumer's filter_subjects.
+            if (subject is not null && !NatsSubject.Matches(subject, message.Subject))
+            {
+                continue;
+            }
+
             var msgId = message.Headers?.TryGetValue("Nats-Msg-Id", out var value) == true ? value.ToString() : "-";
             var body = Encoding.UTF8.GetString(message.Data ?? []);
             await context.Output.WriteLineAsync(

@@ -56,7 +56,7 @@ public sealed class NatsStream : IAsyncDisposable
         }
 
         var consumer = await JetStream.CreateOrderedConsumerAsync(
-            Name, new NatsJSOrderedConsumerOpts { FilterSubjects = subject is null ? [] : [subject], DeliverPolicy = ConsumerConfigDeliverPolicy.All });
+            Name, new NatsJSOrderedConsumerOpts { DeliverPolicy = ConsumerConfigDeliverPolicy.All });
         var last = stream.Info.State.LastSeq;
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancel.Token))
@@ -70,7 +70,28 @@ public sealed class NatsStream : IAsyncDisposable
             }
         }
 
-        return messages;
+        // Filtered here: nats-server 2.9 ignores an ordered consumer's filter_subjects (a 2.10 field).
+        return subject is null ? messages : messages.Where(m => Matches(subject, m.Subject)).ToList();
+    }
+
+    private static bool Matches(string pattern, string subject)
+    {
+        var p = pattern.Split('.');
+        var s = subject.Split('.');
+        for (var i = 0; i < p.Length; i++)
+        {
+            if (p[i] == ">")
+            {
+                return s.Length > i;
+            }
+
+            if (i >= s.Length || (p[i] != "*" && p[i] != s[i]))
+            {
+                return false;
+            }
+        }
+
+        return s.Length == p.Length;
     }
 
     /// <summary>Waits until <paramref name="done"/> holds for the stream's messages.</summary>

@@ -53,6 +53,8 @@ internal abstract class StoreFixture : IAsyncDisposable
     /// <summary>The first host's signals, or <c>null</c> when the plugin offers none.</summary>
     public IStoreSignals? Signals => Host.Signals;
 
+    public IEventFeed Feed => Host.Feed ?? throw new InvalidOperationException($"the {Kind} store offers no IEventFeed");
+
     /// <summary>A fixture of <paramref name="kind"/>, started.</summary>
     /// <param name="kind">The plugin.</param>
     public static async Task<StoreFixture> CreateAsync(StoreKind kind)

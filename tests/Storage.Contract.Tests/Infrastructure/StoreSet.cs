@@ -28,7 +28,10 @@ internal sealed class StoreSet : IAsyncDisposable
         Deliveries = provider.GetRequiredService<IDeliveryStore>();
         Credentials = provider.GetRequiredService<ICredentialStore>();
         Signals = provider.GetService<IStoreSignals>();
+        Feed = provider.GetService<IEventFeed>();
     }
+
+    public IEventFeed? Feed { get; }
 
     /// <summary>Events, their runs, deliveries and idempotency keys.</summary>
     public IEventStore Events { get; }
