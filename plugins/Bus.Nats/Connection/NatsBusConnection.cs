@@ -15,6 +15,7 @@ internal sealed class NatsBusConnection : IAsyncDisposable
     private readonly NatsBusOptions _options;
     private readonly SemaphoreSlim _streamLock = new(1, 1);
     private volatile bool _streamReady;
+    private bool _declared;
 
     public NatsBusConnection(NatsBusOptions options)
     {
@@ -62,7 +63,26 @@ internal sealed class NatsBusConnection : IAsyncDisposable
                 DuplicateWindow = _options.DuplicateWindow,
                 Storage = _options.Storage == "memory" ? StreamConfigStorage.Memory : StreamConfigStorage.File,
             };
-            await JetStream.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+            if (!_declared)
+            {
+                // Once per start: brings an existing stream to the settings.
+                await JetStream.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+                _declared = true;
+            }
+            else
+            {
+                // After a failure only recreate a stream that is gone: updating a live stream on every hiccup would
+                // be needless churn on the server.
+                try
+                {
+                    await JetStream.GetStreamAsync(_options.Stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+                {
+                    await JetStream.CreateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             _streamReady = true;
         }
         finally

@@ -121,7 +121,14 @@ internal sealed class EventRelay(
             opts: new NatsJSPubOpts { MsgId = stored.Id.ToString() },
             headers: headers,
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        ack.EnsureSuccess();
+
+        // Not EnsureSuccess: it throws on a duplicate, which here is success (another host, or a batch published again
+        // after a crash, got there first; the stream holds the message once).
+        if (ack.Error is { } error)
+        {
+            throw new InvalidOperationException($"JetStream refused event {stored.Id} on {subject}: {error.Code} {error.Description}");
+        }
+
         BusMetrics.Relayed.Add(1, new KeyValuePair<string, object?>("webhooks.bus.outcome", ack.Duplicate ? "duplicate" : "relayed"));
     }
 }
