@@ -46,6 +46,7 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
 
         // The stores share one database object, hence one connection pool.
         services.AddSingleton<IEventStore>(sp => new PostgresEventStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<AcceptedWebhookWriter>()));
+        services.AddSingleton<IEventFeed>(sp => new PostgresEventFeed(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new PostgresRunQueue(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<AcceptedWebhookWriter>()));
         services.AddSingleton<IHookStore>(sp => new PostgresHookStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IAuthTokenStore>(sp => new PostgresAuthTokenStore(sp.GetRequiredService<PostgresDatabase>()));

@@ -107,15 +107,15 @@ internal sealed class PostgresEventStore : IEventStore
 
     /// <inheritdoc />
     public Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.QuerySingleAsync(_getEvent, [("id", id)], ReadEvent, cancellationToken);
+        _database.QuerySingleAsync(_getEvent, [("id", id)], r => ReadEvent(r), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return subject is null
-            ? _database.QueryAsync(_listEvents, [("limit", limit)], ReadEvent, cancellationToken)
-            : _database.QueryAsync(_listEventsOfSubject, [("subject", subject), ("limit", limit)], ReadEvent, cancellationToken);
+            ? _database.QueryAsync(_listEvents, [("limit", limit)], r => ReadEvent(r), cancellationToken)
+            : _database.QueryAsync(_listEventsOfSubject, [("subject", subject), ("limit", limit)], r => ReadEvent(r), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,18 +141,18 @@ internal sealed class PostgresEventStore : IEventStore
             cancellationToken);
     }
 
-    internal static WebhookEvent ReadEvent(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        JsonColumns.ReadValues(reader.GetString(5)),
-        JsonColumns.ReadValues(reader.GetString(6)),
-        reader.GetFieldValue<byte[]>(7),
-        reader.IsDBNull(8) ? null : reader.GetString(8),
-        StoredTime.Read(reader, 9),
-        reader.IsDBNull(10) ? null : reader.GetString(10));
+    internal static WebhookEvent ReadEvent(NpgsqlDataReader reader, int first = 0) => new(
+        reader.GetGuid(first + 0),
+        reader.GetString(first + 1),
+        reader.GetString(first + 2),
+        reader.GetString(first + 3),
+        reader.GetString(first + 4),
+        JsonColumns.ReadValues(reader.GetString(first + 5)),
+        JsonColumns.ReadValues(reader.GetString(first + 6)),
+        reader.GetFieldValue<byte[]>(first + 7),
+        reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8),
+        StoredTime.Read(reader, first + 9),
+        reader.IsDBNull(first + 10) ? null : reader.GetString(first + 10));
 
     /// <summary>One try: the accepted result, a run-id conflict, or <c>null</c> when the key collided.</summary>
     private async Task<AcceptResult?> AcceptAsync(

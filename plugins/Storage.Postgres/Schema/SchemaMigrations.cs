@@ -227,5 +227,22 @@ internal static class SchemaMigrations
             CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE status IN ('success', 'failed');
             CREATE INDEX idempotency_keys_event_id ON idempotency_keys (event_id);
             """),
+        new(6, "event feed", """
+            -- The order relays (the NATS bus) read events in. Several hosts commit at once and a sequence number is
+            -- taken before its transaction commits, so "after the last number I read" could skip a slower commit.
+            -- Each event also records its transaction id: every transaction below pg_snapshot_xmin has finished, so
+            -- rows ordered by (transaction, sequence) and read only below that horizon never gain a row behind a
+            -- position already read. Existing events take this step's transaction id. feed_cursors holds each
+            -- relay's last position.
+            ALTER TABLE events
+                ADD COLUMN feed_tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+                ADD COLUMN feed_seq bigserial NOT NULL;
+            CREATE INDEX events_feed ON events (feed_tx, feed_seq);
+            CREATE TABLE feed_cursors (
+                name   text   COLLATE "C" NOT NULL PRIMARY KEY,
+                epoch  bigint NOT NULL,
+                seq    bigint NOT NULL
+            );
+            """),
     ];
 }

@@ -28,7 +28,7 @@ internal sealed class SqliteEventStore : IEventStore
 
     /// <inheritdoc />
     public Task<WebhookEvent?> GetEventAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.QuerySingleAsync($"SELECT {EventColumns} FROM events WHERE id = $id", [("$id", FormatId(id))], ReadEvent, cancellationToken);
+        _database.QuerySingleAsync($"SELECT {EventColumns} FROM events WHERE id = $id", [("$id", FormatId(id))], r => ReadEvent(r), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookEvent>> ListEventsAsync(string? subject, int limit, CancellationToken cancellationToken)
@@ -36,28 +36,28 @@ internal sealed class SqliteEventStore : IEventStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return subject is null
             ? _database.QueryAsync(
-                $"SELECT {EventColumns} FROM events ORDER BY received_at DESC, id DESC LIMIT $limit", [("$limit", limit)], ReadEvent, cancellationToken)
+                $"SELECT {EventColumns} FROM events ORDER BY received_at DESC, id DESC LIMIT $limit", [("$limit", limit)], r => ReadEvent(r), cancellationToken)
             : _database.QueryAsync(
                 $"SELECT {EventColumns} FROM events WHERE subject = $subject ORDER BY received_at DESC, id DESC LIMIT $limit",
                 [("$subject", subject), ("$limit", limit)],
-                ReadEvent,
+                r => ReadEvent(r),
                 cancellationToken);
     }
 
     internal const string EventColumns = "id, request_id, hook_name, method, path, headers, query, body, remote_address, received_at, subject";
 
-    internal static WebhookEvent ReadEvent(SqliteDataReader reader) => new(
-        Guid.Parse(reader.GetString(0)),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        JsonColumns.ReadValues(reader.GetString(5)),
-        JsonColumns.ReadValues(reader.GetString(6)),
-        reader.IsDBNull(7) ? [] : reader.GetFieldValue<byte[]>(7),
-        reader.IsDBNull(8) ? null : reader.GetString(8),
-        UnixTime.FromMilliseconds(reader.GetInt64(9)),
-        reader.IsDBNull(10) ? null : reader.GetString(10));
+    internal static WebhookEvent ReadEvent(SqliteDataReader reader, int first = 0) => new(
+        Guid.Parse(reader.GetString(first + 0)),
+        reader.GetString(first + 1),
+        reader.GetString(first + 2),
+        reader.GetString(first + 3),
+        reader.GetString(first + 4),
+        JsonColumns.ReadValues(reader.GetString(first + 5)),
+        JsonColumns.ReadValues(reader.GetString(first + 6)),
+        reader.IsDBNull(first + 7) ? [] : reader.GetFieldValue<byte[]>(first + 7),
+        reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8),
+        UnixTime.FromMilliseconds(reader.GetInt64(first + 9)),
+        reader.IsDBNull(first + 10) ? null : reader.GetString(first + 10));
 
     /// <inheritdoc />
     public Task<int> PurgeExpiredIdempotencyKeysAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)

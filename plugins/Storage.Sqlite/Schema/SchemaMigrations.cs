@@ -229,5 +229,24 @@ internal static class SchemaMigrations
             CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE status IN ('success', 'failed');
             CREATE INDEX idempotency_keys_event_id ON idempotency_keys (event_id);
             """),
+        new(12, "event feed", """
+            -- The order events were committed in, for relays (the NATS bus) that read "every event after the last
+            -- one I sent". One writer commits in insert order, so an AUTOINCREMENT number, given by a trigger so that
+            -- no insert can forget it, is that order and is never reused. Existing events are numbered first, oldest
+            -- first. feed_cursors holds each relay's last position.
+            CREATE TABLE event_feed (
+                seq       INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                event_id  TEXT    NOT NULL
+            );
+            INSERT INTO event_feed (event_id) SELECT id FROM events ORDER BY received_at, id;
+            CREATE TRIGGER events_to_feed AFTER INSERT ON events BEGIN
+                INSERT INTO event_feed (event_id) VALUES (NEW.id);
+            END;
+            CREATE TABLE feed_cursors (
+                name      TEXT    NOT NULL PRIMARY KEY,
+                epoch     INTEGER NOT NULL,
+                seq       INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -15,4 +15,16 @@ public interface IEventBus
     /// <param name="requestId">The inbound request the event traces back to, if any.</param>
     /// <param name="cancellationToken">Cancels waiting (the write may still commit).</param>
     Task<PublishedEvent> PublishAsync(string subject, string payloadJson, string? requestId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the event and starts the runs of the triggers it matches, with a publisher's id and origin.</summary>
+    /// <param name="publication">The event.</param>
+    /// <param name="cancellationToken">Cancels waiting (the write may still commit).</param>
+    /// <exception cref="NotSupportedException">A bus that cannot take a given id or origin.</exception>
+    Task<PublishedEvent> PublishAsync(EventPublication publication, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        return publication.EventId is null && publication.Via is null
+            ? PublishAsync(publication.Subject, publication.PayloadJson, publication.RequestId, cancellationToken)
+            : throw new NotSupportedException($"{GetType().Name} cannot publish with a given event id or origin");
+    }
 }

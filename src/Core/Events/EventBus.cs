@@ -20,9 +20,14 @@ internal sealed class EventBus(
     IEventStore events, TriggerMatcher matcher, DeliveryPlanner planner, RunSignal runSignal, DeliverySignal deliverySignal, TimeProvider clock)
     : IEventBus
 {
-    public async Task<PublishedEvent> PublishAsync(string subject, string payloadJson, string? requestId, CancellationToken cancellationToken)
+    public Task<PublishedEvent> PublishAsync(string subject, string payloadJson, string? requestId, CancellationToken cancellationToken) =>
+        PublishAsync(new EventPublication(subject, payloadJson) { RequestId = requestId }, cancellationToken);
+
+    public async Task<PublishedEvent> PublishAsync(EventPublication publication, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(subject, payloadJson, requestId, null, null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(publication);
+        var (subject, payloadJson) = (publication.Subject, publication.PayloadJson);
+        var prepared = await PrepareAsync(subject, payloadJson, publication.RequestId, null, null, cancellationToken, publication.EventId, publication.Via);
 
         // Not cancellable once queued: the caller must learn what was committed.
         var result = await events.AcceptAsync(prepared, CancellationToken.None);
@@ -43,8 +48,11 @@ internal sealed class EventBus(
     /// so that the runs and deliveries it starts join that trace, as a webhook's do; <c>null</c> when nothing records spans.
     /// </param>
     /// <param name="cancellationToken">Cancels matching.</param>
+    /// <param name="eventId">The event's id when the publisher gave one.</param>
+    /// <param name="via">How it arrived (stored as its method), <c>PUBLISH</c> when <c>null</c>.</param>
     public async Task<AcceptedWebhook> PrepareAsync(
-        string subject, string payloadJson, string? requestId, string? hookName, Activity? trace, CancellationToken cancellationToken)
+        string subject, string payloadJson, string? requestId, string? hookName, Activity? trace, CancellationToken cancellationToken,
+        Guid? eventId = null, string? via = null)
     {
         if (SubjectPattern.TryParse(subject, allowWildcards: false, out var error) is null)
         {
@@ -61,14 +69,15 @@ internal sealed class EventBus(
         }
 
         var now = clock.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = eventId ?? Guid.CreateVersion7(now);
+        var method = via ?? "PUBLISH";
         var body = Encoding.UTF8.GetBytes(payloadJson);
-        var request = new WebhookRequest { RequestId = requestId ?? id.ToString(), HookName = hookName ?? string.Empty, Method = "PUBLISH", Path = subject, Body = body };
+        var request = new WebhookRequest { RequestId = requestId ?? id.ToString(), HookName = hookName ?? string.Empty, Method = method, Path = subject, Body = body };
         var runs = await matcher.MatchAsync(subject, request, payloadJson, cancellationToken);
         var deliveries = await planner.PlanAsync(new PayloadContext(id, subject, hookName, now, payloadJson), cancellationToken);
         var headers = trace is null ? WebhookRequest.EmptyValues : EngineActivities.WithTraceParent(WebhookRequest.EmptyValues, trace);
         var stored = new WebhookEvent(
-            id, request.RequestId, hookName ?? string.Empty, "PUBLISH", subject, headers, WebhookRequest.EmptyValues, body, null, now, subject);
+            id, request.RequestId, hookName ?? string.Empty, method, subject, headers, WebhookRequest.EmptyValues, body, null, now, subject);
         return new AcceptedWebhook(stored, runs, null, deliveries);
     }
 

@@ -14,7 +14,7 @@ public static class StoredRows
     /// <summary>All rows of a table.</summary>
     public static long Count(string databasePath, string table) => Scalar(databasePath, $"SELECT COUNT(*) FROM {table}");
 
-    private static long Scalar(string databasePath, string sql)
+    public static long Scalar(string databasePath, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();

@@ -63,6 +63,9 @@ internal abstract class StoreFixture : IAsyncDisposable
     /// <summary>The first host's retention purger (both built-in plugins offer one).</summary>
     public IStoreRetention Retention => Host.Retention ?? throw new InvalidOperationException($"{Kind} registers no {nameof(IStoreRetention)}.");
 
+    /// <summary>The first host's event feed (both built-in plugins offer one).</summary>
+    public IEventFeed Feed => Host.Feed ?? throw new InvalidOperationException($"the {Kind} store offers no IEventFeed");
+
     /// <summary>A fixture of <paramref name="kind"/>, started.</summary>
     /// <param name="kind">The plugin.</param>
     public static async Task<StoreFixture> CreateAsync(StoreKind kind)

@@ -30,7 +30,10 @@ internal sealed class StoreSet : IAsyncDisposable
         Signals = provider.GetService<IStoreSignals>();
         Backlog = provider.GetService<IStoreBacklog>();
         Retention = provider.GetService<IStoreRetention>();
+        Feed = provider.GetService<IEventFeed>();
     }
+
+    public IEventFeed? Feed { get; }
 
     /// <summary>Events, their runs, deliveries and idempotency keys.</summary>
     public IEventStore Events { get; }
