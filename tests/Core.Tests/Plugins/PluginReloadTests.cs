@@ -7,6 +7,12 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using NSubstitute;
+using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Core.Plugins;
 using Webhooks.Modular.Core.Plugins.Reloading;
 using Webhooks.Modular.Core.Tests.Infrastructure;
 
@@ -117,6 +123,32 @@ public sealed class PluginReloadTests : IDisposable
         await WaitUntilAsync(async () => await RunOutputAsync(host, await PostAsync(host)) == "v2", "build 2 to serve after the refused one", logs);
     }
 
+    [Fact]
+    public async Task Plugin_that_maps_endpoints_cannot_be_reloadable()
+    {
+        ExternalPluginTests.CopyDirectory(RepoPaths.Plugin("Fixture.GreetingPlugin"), _folder.File("third-party/greeting"));
+        var config = Deployments.Write(_folder, [],
+            extraPlugins: [new { name = "Greeting", path = "third-party/greeting", reloadable = true, settings = new { salutation = "hey" } }]);
+
+        var error = await Assert.ThrowsAsync<PluginConfigurationException>(() => LoopbackHost.StartAsync(config));
+
+        Assert.Equal("Greeting", error.Owner);
+        Assert.Equal("plugins:4:reloadable", error.Key);
+        Assert.Contains("a reloadable plugin cannot map endpoints", error.Message);
+    }
+
+    [Fact]
+    public void Plugin_that_registers_a_host_contract_other_than_factories_cannot_be_reloadable()
+    {
+        var plugin = new LoadedPlugin(new StorePlugin(), new PluginContext("Store", new ConfigurationBuilder().Build(), ".", "test.json"), null);
+
+        var error = Assert.Throws<PluginConfigurationException>(() => ReloadablePlugins.Configure(plugin, "test.json", "plugins:0"));
+
+        Assert.Equal("plugins:0:reloadable", error.Key);
+        Assert.Contains("registers IEventStore", error.Message);
+        Assert.Contains("storage, surfaces and host services cannot be reloaded", error.Message);
+    }
+
     private string WriteDeployment() => Deployments.Write(
         _folder,
         [new
@@ -187,6 +219,18 @@ public sealed class PluginReloadTests : IDisposable
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    private sealed class StorePlugin : IWebhookPlugin
+    {
+        public IReadOnlyList<string> DependsOn => [];
+
+        public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+            services.AddSingleton(Substitute.For<IEventStore>());
+
+        public void MapEndpoints(IEndpointRouteBuilder endpoints, PluginContext context)
+        {
         }
     }
 }
