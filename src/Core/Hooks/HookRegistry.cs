@@ -56,14 +56,18 @@ internal sealed class HookRegistry(DeploymentModel deployment, HookFactory facto
     /// </summary>
     public HookLease? Acquire(string name)
     {
-        // A lease is refused only once a build has been replaced and drained, and replacing comes first: the
-        // registry then already holds the hook rebuilt on the new build.
-        while (Find(name) is { } hook)
+        // A lease is refused once a build has been replaced and drained, and replacing comes first: the registry
+        // then already holds the hook rebuilt on the new build. The same hook refused twice means its build was
+        // discarded without a successor (the host is shutting down): there is nothing left to serve it with.
+        Hook? refused = null;
+        while (Find(name) is { } hook && !ReferenceEquals(hook, refused))
         {
             if (hook.TryAcquire() is { } lease)
             {
                 return lease;
             }
+
+            refused = hook;
         }
 
         return null;
