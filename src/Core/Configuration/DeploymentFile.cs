@@ -11,7 +11,7 @@ namespace Webhooks.Modular.Core.Configuration;
 internal static class DeploymentFile
 {
     private static readonly string[] TopLevelKeys = ["$schema", "plugins", "hooks", "runs", "delivery", "authFailures", "retention"];
-    private static readonly string[] PluginKeys = ["name", "path", "settings"];
+    private static readonly string[] PluginKeys = ["name", "path", "settings", "reloadable"];
 
     /// <summary>Loads the deployment at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
@@ -71,7 +71,13 @@ internal static class DeploymentFile
             var folder = pathGiven
                 ? Path.GetFullPath(Path.Combine(baseDirectory, section["path"]!))
                 : Path.Combine(defaultPluginRoot, name);
-            model.Plugins.Add(new PluginEntry(name, folder, null, section.GetSection("settings"), key, FolderFromName: !pathGiven));
+            var reloadable = false;
+            if (section["reloadable"] is { } reloadableText && !bool.TryParse(reloadableText, out reloadable))
+            {
+                throw new PluginConfigurationException(file, name, $"{key}:reloadable", $"'{reloadableText}' is not true or false");
+            }
+
+            model.Plugins.Add(new PluginEntry(name, folder, null, section.GetSection("settings"), key, FolderFromName: !pathGiven, Reloadable: reloadable));
         }
 
         foreach (var hook in configuration.GetSection("hooks").GetChildren())

@@ -92,4 +92,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Method} {Path} from {Address} answered {Status}: {Reason}")]
     public static partial void RequestBodyRefused(ILogger logger, string method, string path, string address, string status, string reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Plugin {Plugin} reloaded: build {Generation} ({PluginVersion}) from {PluginFolder} serves new requests")]
+    public static partial void PluginReloaded(ILogger logger, string plugin, int generation, string pluginVersion, string pluginFolder);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Plugin {Plugin}: the new build in {PluginFolder} was refused, build {Generation} keeps serving: {Error}")]
+    public static partial void PluginReloadRefused(ILogger logger, string plugin, string pluginFolder, int generation, string error);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Plugin {Plugin}: build {Generation} unloaded (its last request finished)")]
+    public static partial void PluginGenerationUnloaded(ILogger logger, string plugin, int generation);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Plugin {Plugin}: cannot watch {PluginFolder} ({Reason}); checking it every {Interval} instead")]
+    public static partial void PluginWatchFallback(ILogger logger, string plugin, string pluginFolder, string reason, TimeSpan interval);
 }

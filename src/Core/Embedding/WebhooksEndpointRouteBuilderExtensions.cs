@@ -38,6 +38,14 @@ public static class WebhooksEndpointRouteBuilderExtensions
 
         foreach (var plugin in services.GetRequiredService<PluginCatalog>().Plugins)
         {
+            if (plugin.Reloadable)
+            {
+                // Routes are mapped once; a reloadable plugin must have none, or they would outlive its build.
+                var key = deployment.Plugins.First(e => string.Equals(e.Name, plugin.Context.Name, StringComparison.OrdinalIgnoreCase)).Key;
+                Webhooks.Modular.Core.Plugins.Reloading.EndpointProbe.Check(plugin, services, deployment.File, key);
+                continue;
+            }
+
             plugin.Plugin.MapEndpoints(endpoints, plugin.Context);
         }
 

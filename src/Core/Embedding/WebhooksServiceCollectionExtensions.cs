@@ -39,7 +39,9 @@ public static class WebhooksServiceCollectionExtensions
             change(runOptions);
         }
 
-        var plugins = new PluginLoader().Load(deployment);
+        var loader = new PluginLoader();
+        var plugins = loader.Load(deployment);
+        var generations = new List<Webhooks.Modular.Core.Plugins.Reloading.PluginGeneration>();
 
         // Before any plugin's hosted service, so the plugin lines come first even when one of those fails to start.
         services.AddHostedService<PluginStartupLog>();
@@ -47,6 +49,15 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<Webhooks.Modular.Core.Diagnostics.RequestLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RequestLogOptions.Section);
         foreach (var plugin in plugins)
         {
+            if (plugin.Reloadable)
+            {
+                // Its services go into a container of its own, replaced whole by its next build.
+                var entryKey = deployment.Plugins.First(e => string.Equals(e.Name, plugin.Context.Name, StringComparison.OrdinalIgnoreCase)).Key;
+                generations.Add(new Webhooks.Modular.Core.Plugins.Reloading.PluginGeneration(
+                    plugin, 1, Webhooks.Modular.Core.Plugins.Reloading.ReloadablePlugins.Configure(plugin, deployment.File, entryKey)));
+                continue;
+            }
+
             try
             {
                 plugin.Plugin.ConfigureServices(services, plugin.Context);
@@ -64,7 +75,15 @@ public static class WebhooksServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.AddSingleton(deployment);
-        services.AddSingleton(new PluginCatalog(plugins));
+        var reloadable = new Webhooks.Modular.Core.Plugins.Reloading.ReloadablePlugins(deployment.File, generations);
+        services.AddSingleton(sp => reloadable.Attach(sp));
+        services.AddSingleton(new PluginCatalog(plugins, reloadable));
+        if (reloadable.Current.Count > 0)
+        {
+            services.AddSingleton(loader);
+            services.AddHostedService<Webhooks.Modular.Core.Plugins.Reloading.PluginReloader>();
+        }
+
         services.AddSingleton<HookFactory>();
         services.AddSingleton<HookRegistry>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());

@@ -16,12 +16,21 @@ internal sealed class TriggerMatcher(HookRegistry hooks, TimeProvider clock, ILo
     public async Task<IReadOnlyList<NewRun>> MatchAsync(string subject, WebhookRequest request, string payload, CancellationToken cancellationToken)
     {
         List<NewRun>? runs = null;
-        foreach (var trigger in hooks.EventTriggers)
+        foreach (var listed in hooks.EventTriggers)
         {
-            if (!trigger.Enabled || !trigger.Subject!.Matches(subject))
+            if (!listed.Enabled || !listed.Subject!.Matches(subject))
             {
                 continue;
             }
+
+            // Held while its conditions run: a reloadable plugin's build is not unloaded under them.
+            using var lease = hooks.Acquire(listed);
+            if (lease is null)
+            {
+                continue;
+            }
+
+            var trigger = lease.Hook;
 
             if (await AllConditionsMetAsync(trigger, request, cancellationToken))
             {

@@ -1,6 +1,8 @@
 using Webhooks.Modular.Abstractions.Auth;
 using Webhooks.Modular.Abstractions.Conditions;
 using Webhooks.Modular.Abstractions.Actions;
+using Microsoft.Extensions.Configuration;
+using Webhooks.Modular.Core.Plugins.Reloading;
 
 namespace Webhooks.Modular.Core.Hooks;
 
@@ -49,6 +51,34 @@ internal sealed class Hook
 
     /// <summary>The definition without settings (so without secrets), as stored in the hook store.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>The builds of reloadable plugins whose factories made this hook's components; usually none.</summary>
+    public IReadOnlyList<PluginGeneration> Generations { get; init; } = [];
+
+    /// <summary>Where the hook was defined, so that it can be built again with a reloaded plugin's factories.</summary>
+    public (IConfiguration Section, string Key, string File, string BaseDirectory)? Definition { get; init; }
+
+    /// <summary>
+    /// Holds this hook's plugin builds for one request, or <c>null</c> when one of them has already been replaced
+    /// and unloaded (the registry then holds the hook rebuilt on the new build).
+    /// </summary>
+    public HookLease? TryAcquire()
+    {
+        for (var i = 0; i < Generations.Count; i++)
+        {
+            if (!Generations[i].TryAcquire())
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    Generations[j].Release();
+                }
+
+                return null;
+            }
+        }
+
+        return new HookLease(this, Generations);
+    }
 
     public bool Enabled
     {

@@ -7,6 +7,7 @@ using Webhooks.Modular.Abstractions.Conditions;
 using Webhooks.Modular.Abstractions.Configuration;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Core.Plugins;
+using Webhooks.Modular.Core.Plugins.Reloading;
 
 namespace Webhooks.Modular.Core.Hooks;
 
@@ -18,7 +19,8 @@ internal sealed partial class HookFactory(
     IEnumerable<IAuthSchemeFactory> authSchemes,
     IEnumerable<ITriggerConditionFactory> conditions,
     IEnumerable<IRunActionFactory> actions,
-    PluginCatalog? catalog = null)
+    PluginCatalog? catalog = null,
+    ReloadablePlugins? reloadable = null)
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
     public const int DefaultMaxAttempts = 3;
@@ -30,12 +32,35 @@ internal sealed partial class HookFactory(
     private static readonly string[] DefaultIdempotencyHeaders = ["Idempotency-Key", "webhook-id"];
     private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    private readonly Dictionary<string, IAuthSchemeFactory> _authSchemes = authSchemes.ToDictionary(f => f.Scheme, StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ITriggerConditionFactory> _conditions = conditions.ToDictionary(f => f.Type, StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, IRunActionFactory> _actions = actions.ToDictionary(f => f.Type, StringComparer.OrdinalIgnoreCase);
+    // Swapped whole when a reloadable plugin's new build replaces its factories (HookRegistry.Reload).
+    private volatile ComponentFactories _factories = ComponentFactories.Create(
+        authSchemes, conditions, actions, reloadable?.Current ?? [], reloadable?.File ?? "plugins.json");
 
-    public Hook Create(IConfiguration section, string key, string file, string baseDirectory)
+    /// <summary>The factories new hooks are built with.</summary>
+    public ComponentFactories Factories
     {
+        get => _factories;
+        set => _factories = value;
+    }
+
+    public Hook Create(IConfiguration section, string key, string file, string baseDirectory) =>
+        Create(section, key, file, baseDirectory, _factories);
+
+    /// <summary>Builds a hook with the given factories (a reload builds with the factories it is about to swap in).</summary>
+    public Hook Create(IConfiguration section, string key, string file, string baseDirectory, ComponentFactories factories)
+    {
+        var schemeFactories = factories.AuthSchemes;
+        var conditionFactories = factories.Conditions;
+        var actionFactories = factories.Actions;
+        var generations = new List<PluginGeneration>();
+        void Used(object componentFactory)
+        {
+            if (factories.OwnerOf(componentFactory) is { } generation && !generations.Contains(generation))
+            {
+                generations.Add(generation);
+            }
+        }
+
         var name = section["name"];
         var owner = name is null ? key : $"hook '{name}'";
         PluginConfigurationException Error(string subKey, string message) => new(file, owner, $"{key}:{subKey}", message);
@@ -102,14 +127,15 @@ internal sealed partial class HookFactory(
 
         var auth = section.GetSection("auth");
         var scheme = auth["scheme"] ?? (subject is not null ? "none" : throw Error("auth:scheme", "is required (use \"none\" for a hook anyone may call)"));
-        var authFactory = _authSchemes.GetValueOrDefault(scheme)
-            ?? throw Error("auth:scheme", $"unknown auth scheme '{scheme}' (known: {Known(_authSchemes.Keys)}); is its plugin listed in 'plugins'?");
+        var authFactory = schemeFactories.GetValueOrDefault(scheme)
+            ?? throw Error("auth:scheme", $"unknown auth scheme '{scheme}' (known: {Known(schemeFactories.Keys)}); is its plugin listed in 'plugins'?");
         var authMode = (auth["mode"] ?? "enforce").ToLowerInvariant() switch
         {
             "enforce" => AuthMode.Enforce,
             "observe" => AuthMode.Observe,
             var other => throw Error("auth:mode", $"'{other}' is not 'enforce' or 'observe'"),
         };
+        Used(authFactory);
         var authenticator = Build(authFactory, "auth", $"auth scheme '{scheme}'", () => authFactory.Create(settings(auth, "auth")));
 
         var builtConditions = new List<ITriggerCondition>();
@@ -118,22 +144,24 @@ internal sealed partial class HookFactory(
         {
             var conditionKey = $"conditions:{condition.Key}";
             var type = condition["type"] ?? throw Error($"{conditionKey}:type", "is required");
-            var factory = _conditions.GetValueOrDefault(type)
-                ?? throw Error($"{conditionKey}:type", $"unknown condition type '{type}' (known: {Known(_conditions.Keys)}); is its plugin listed in 'plugins'?");
+            var factory = conditionFactories.GetValueOrDefault(type)
+                ?? throw Error($"{conditionKey}:type", $"unknown condition type '{type}' (known: {Known(conditionFactories.Keys)}); is its plugin listed in 'plugins'?");
+            Used(factory);
             builtConditions.Add(Build(factory, conditionKey, $"condition type '{type}'", () => factory.Create(settings(condition, conditionKey))));
             conditionTypes.Add(type);
         }
 
         var action = section.GetSection("action");
         var actionType = action["type"] ?? throw Error("action:type", "is required");
-        var actionFactory = _actions.GetValueOrDefault(actionType)
-            ?? throw Error("action:type", $"unknown action type '{actionType}' (known: {Known(_actions.Keys)}); is its plugin listed in 'plugins'?");
+        var actionFactory = actionFactories.GetValueOrDefault(actionType)
+            ?? throw Error("action:type", $"unknown action type '{actionType}' (known: {Known(actionFactories.Keys)}); is its plugin listed in 'plugins'?");
         var maxAttempts = DefaultMaxAttempts;
         if (action["maxAttempts"] is { } attemptsText && (!int.TryParse(attemptsText, out maxAttempts) || maxAttempts < 1))
         {
             throw Error("action:maxAttempts", $"'{attemptsText}' is not a positive whole number");
         }
 
+        Used(actionFactory);
         var builtAction = Build(actionFactory, "action", $"action type '{actionType}'", () => actionFactory.Create(settings(action, "action")));
 
         var idempotency = section.GetSection("idempotency");
@@ -197,6 +225,8 @@ internal sealed partial class HookFactory(
             Enabled = enabled,
             Response = response,
             Retention = retention,
+            Generations = generations,
+            Definition = (section, key, file, baseDirectory),
         };
     }
 

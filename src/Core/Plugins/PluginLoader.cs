@@ -5,8 +5,9 @@ using Webhooks.Modular.Core.Configuration;
 namespace Webhooks.Modular.Core.Plugins;
 
 /// <summary>
-/// Loads the plugins of a deployment: each folder into its own <see cref="PluginLoadContext"/>, after checking
-/// its Abstractions version, then orders all plugins by their declared dependencies.
+/// Loads the plugins of a deployment: each folder into its own collectible load context (McMaster's
+/// <see cref="McMaster.NETCore.Plugins.PluginLoader"/>), after checking its Abstractions version, then orders all
+/// plugins by their declared dependencies.
 /// </summary>
 internal sealed class PluginLoader
 {
@@ -24,6 +25,11 @@ internal sealed class PluginLoader
             }
 
             var context = new PluginContext(entry.Name, entry.Settings, deployment.BaseDirectory, deployment.File);
+            if (entry.Reloadable && entry.Instance is not null)
+            {
+                throw new PluginConfigurationException(deployment.File, entry.Name, $"{entry.Key}:reloadable", "only a plugin loaded from a folder can be reloaded");
+            }
+
             loaded.Add(entry.Instance is not null
                 ? new LoadedPlugin(entry.Instance, context, null)
                 : LoadFromFolder(deployment.File, entry, context));
@@ -32,7 +38,11 @@ internal sealed class PluginLoader
         return PluginOrder.Sort(loaded, deployment.File);
     }
 
-    private LoadedPlugin LoadFromFolder(string file, PluginEntry entry, PluginContext context)
+    /// <summary>Loads one plugin from its folder; a reloaded plugin's new build comes through here too.</summary>
+    /// <param name="file">The deployment file, for errors.</param>
+    /// <param name="entry">The plugin's entry.</param>
+    /// <param name="context">Its name and settings.</param>
+    public LoadedPlugin LoadFromFolder(string file, PluginEntry entry, PluginContext context)
     {
         var folder = entry.Folder!;
         if (!Directory.Exists(folder))
@@ -57,17 +67,44 @@ internal sealed class PluginLoader
             throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"plugin assembly '{mainAssembly}' is missing");
         }
 
-        var builtAgainst = AbstractionsCompatibility.ReferencedVersion(mainAssembly)
+        Version? referenced;
+        try
+        {
+            referenced = AbstractionsCompatibility.ReferencedVersion(mainAssembly);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"could not load '{mainAssembly}': {PluginFailure.Describe(ex)}", ex);
+        }
+
+        var builtAgainst = referenced
             ?? throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", $"'{Path.GetFileName(mainAssembly)}' does not reference {AbstractionsCompatibility.AssemblyName}, so it is not a plugin");
         if (!AbstractionsCompatibility.IsCompatible(builtAgainst, AbstractionsCompatibility.HostVersion))
         {
             throw new PluginConfigurationException(file, entry.Name, $"{entry.Key}:path", AbstractionsCompatibility.Describe(builtAgainst, AbstractionsCompatibility.HostVersion));
         }
 
-        var loadContext = new PluginLoadContext(entry.Name, mainAssembly, _shared);
+        McMaster.NETCore.Plugins.PluginLoader? loader = null;
         try
         {
-            var assembly = loadContext.LoadFromAssemblyPath(mainAssembly);
+            loader = McMaster.NETCore.Plugins.PluginLoader.CreateFromAssemblyFile(
+                mainAssembly,
+                SharedAssemblies.SharedTypes,
+                config =>
+                {
+                    config.IsUnloadable = true;
+                    // A reloadable plugin's folder is overwritten by its next build while this one serves: its
+                    // assemblies are read into memory (and native libraries shadow-copied) rather than mapped from
+                    // files that are about to change under them.
+                    config.LoadInMemory = entry.Reloadable;
+                    foreach (var name in _shared.In(folder))
+                    {
+                        config.SharedAssemblies.Add(name);
+                    }
+                });
+            var loadContext = loader.LoadContext;
+            NativeLibraries.Remember(loadContext, mainAssembly);
+            var assembly = loader.LoadDefaultAssembly();
             var entryPoints = ExportedTypes(assembly)
                 .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWebhookPlugin).IsAssignableFrom(t))
                 .ToArray();
@@ -92,11 +129,11 @@ internal sealed class PluginLoader
                     file, entry.Name, entry.Key, $"the constructor of {entryPoints[0].FullName} threw {PluginFailure.Describe(ex)}", ex.InnerException ?? ex);
             }
 
-            return new LoadedPlugin(plugin, context, loadContext);
+            return new LoadedPlugin(plugin, context, loadContext, loader, entry.Reloadable);
         }
         catch (Exception ex)
         {
-            loadContext.Unload();
+            loader?.Dispose();
             if (ex is PluginConfigurationException)
             {
                 throw;

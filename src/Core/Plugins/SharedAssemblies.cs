@@ -1,4 +1,7 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Plugins;
 
 namespace Webhooks.Modular.Core.Plugins;
 
@@ -12,6 +15,12 @@ namespace Webhooks.Modular.Core.Plugins;
 /// </summary>
 internal sealed class SharedAssemblies
 {
+    /// <summary>
+    /// The types whose assemblies (and theirs, recursively) every plugin takes from the host: the contract, the
+    /// dependency-injection and logging abstractions it is written against.
+    /// </summary>
+    public static readonly Type[] SharedTypes = [typeof(IWebhookPlugin), typeof(IServiceCollection), typeof(ILogger)];
+
     private static readonly string[] AlwaysShared = ["Webhooks.Modular.Abstractions", "MediatR"];
     private static readonly string[] SharedWhenHostHasThem =
         ["Microsoft.Extensions.", "Microsoft.AspNetCore.", "System.", "Microsoft.Net.Http.", "Microsoft.Data.Sqlite", "SQLitePCLRaw."];
@@ -38,4 +47,16 @@ internal sealed class SharedAssemblies
         return _hostAssemblies.Contains(simpleName)
             && SharedWhenHostHasThem.Any(prefix => simpleName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// The assemblies a plugin folder carries copies of that the plugin must nevertheless take from the host.
+    /// Framework assemblies the folder does not carry need no entry: nothing in the folder answers for them, so
+    /// they resolve to the host's anyway. Naming only what the folder holds keeps McMaster's loader from loading
+    /// the whole framework into the host to share it.
+    /// </summary>
+    /// <param name="folder">The plugin folder.</param>
+    public IEnumerable<AssemblyName> In(string folder) =>
+        Directory.EnumerateFiles(folder, "*.dll")
+            .Select(path => new AssemblyName(Path.GetFileNameWithoutExtension(path)))
+            .Where(IsShared);
 }

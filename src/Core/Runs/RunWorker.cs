@@ -100,7 +100,9 @@ internal sealed class RunWorker(
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var renewal = RenewWhileRunningAsync(run, attempt);
         RunResult result;
-        var hook = hooks.Find(run.HookName);
+        // Held until the run completes: a reloadable plugin replaced meanwhile finishes this run on the build it started on.
+        using var lease = hooks.Acquire(run.HookName);
+        var hook = lease?.Hook;
         try
         {
             var stored = await events.GetEventAsync(run.EventId, attempt.Token);
