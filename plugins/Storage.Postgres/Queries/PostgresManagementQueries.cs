@@ -29,7 +29,7 @@ internal sealed class PostgresManagementQueries(PostgresDatabase database) : IEv
         return database.QueryAsync(
             $"SELECT {PostgresEventStore.EventColumns} FROM {_schema}.events {filter.Where()} ORDER BY received_at DESC, id DESC LIMIT {limit}",
             filter.Parameters,
-            PostgresEventStore.ReadEvent,
+            reader => PostgresEventStore.ReadEvent(reader),
             cancellationToken);
     }
 
@@ -64,7 +64,7 @@ internal sealed class PostgresManagementQueries(PostgresDatabase database) : IEv
         return database.QueryAsync(
             $"SELECT {PostgresEventStore.EventColumns} FROM {_schema}.events WHERE position(@text IN body) > 0 ORDER BY received_at DESC, id DESC LIMIT @limit",
             [("text", System.Text.Encoding.UTF8.GetBytes(text)), ("limit", limit)],
-            PostgresEventStore.ReadEvent,
+            reader => PostgresEventStore.ReadEvent(reader),
             cancellationToken);
     }
 

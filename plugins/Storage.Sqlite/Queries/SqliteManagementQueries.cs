@@ -27,7 +27,7 @@ internal sealed class SqliteManagementQueries(SqliteDatabase database) : IEventQ
         return database.QueryAsync(
             $"SELECT {SqliteEventStore.EventColumns} FROM events {filter.Where()} ORDER BY received_at DESC, id DESC LIMIT {limit}",
             filter.Parameters,
-            SqliteEventStore.ReadEvent,
+            reader => SqliteEventStore.ReadEvent(reader),
             cancellationToken);
     }
 
@@ -63,7 +63,7 @@ internal sealed class SqliteManagementQueries(SqliteDatabase database) : IEventQ
         return database.QueryAsync(
             $"SELECT {SqliteEventStore.EventColumns} FROM events WHERE instr(body, $text) > 0 ORDER BY received_at DESC, id DESC LIMIT $limit",
             [("$text", System.Text.Encoding.UTF8.GetBytes(text)), ("$limit", limit)],
-            SqliteEventStore.ReadEvent,
+            reader => SqliteEventStore.ReadEvent(reader),
             cancellationToken);
     }
 
