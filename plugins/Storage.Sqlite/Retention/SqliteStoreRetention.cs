@@ -75,7 +75,24 @@ internal sealed class SqliteStoreRetention(SqliteDatabase database) : IStoreRete
                     AND NOT EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.event_id = e.id)
                 ORDER BY e.received_at LIMIT $max)
             """;
-        return command.ExecuteNonQuery();
+        var purged = command.ExecuteNonQuery();
+        if (purged > 0)
+        {
+            // The relays' feed (migration 12) numbers every event; its rows for purged events would otherwise stay for
+            // ever. Retention purges oldest first, so those rows lead the feed: delete the ones before the first row
+            // whose event is still stored, a batch at a time (a walk bounded by what was purged, never the whole feed).
+            command.CommandText = """
+                DELETE FROM event_feed WHERE seq IN (
+                    SELECT seq FROM event_feed
+                    WHERE seq < COALESCE(
+                        (SELECT f.seq FROM event_feed f WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = f.event_id) ORDER BY f.seq LIMIT 1),
+                        (SELECT MAX(seq) + 1 FROM event_feed))
+                    ORDER BY seq LIMIT $max)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        return purged;
     }
 
     private static SqliteCommand Command(SqliteTransaction transaction, RetentionPurge purge)

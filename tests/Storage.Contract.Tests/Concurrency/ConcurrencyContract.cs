@@ -156,9 +156,9 @@ public sealed class ConcurrencyContract
         var other = await stores.OpenAnotherHostAsync();
         if (!stores.SignalsOtherHosts)
         {
-            // A store of one process has nobody to signal: the host polls its queue instead.
-            Assert.Null(stores.Signals);
-            Assert.Null(other.Signals);
+            // A store of one process has nobody to signal about queued runs: the host polls its queue instead (SQLite's
+            // signal files carry only what a CLI process changes: hooks, destinations, replayed deliveries).
+            Assert.False(stores.Signals is not null && other.Signals is null, "one host of the store has signals, the other none");
             return;
         }
 
@@ -183,7 +183,7 @@ public sealed class ConcurrencyContract
         var other = await stores.OpenAnotherHostAsync();
         if (!stores.SignalsOtherHosts)
         {
-            Assert.Null(other.Signals);
+            // SQLite's signal files are covered by its own tests (the CLI's changes reach a running host).
             return;
         }
 

@@ -15,6 +15,9 @@ internal sealed class SqliteStoreFixture : StoreFixture
     /// <inheritdoc />
     public override bool SignalsOtherHosts => false;
 
+    /// <summary>The database file, for tests that look at its tables directly.</summary>
+    public string DatabasePath => Path.Combine(_folder, "webhooks.db");
+
     /// <inheritdoc />
     protected override Task PrepareAsync()
     {
@@ -29,7 +32,7 @@ internal sealed class SqliteStoreFixture : StoreFixture
     protected override PluginContext CreateContext()
     {
         var settings = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["path"] = Path.Combine(_folder, "webhooks.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["path"] = DatabasePath })
             .Build();
         return new PluginContext("Storage.Sqlite", settings, _folder, Path.Combine(_folder, "plugins.json"));
     }
