@@ -22,6 +22,7 @@ internal static class HostVerbs
         ["user"] = "Auth.Builtin",
         ["trigger"] = "Surfaces.DagNats",
         ["credential"] = "Surfaces.Dograh",
+        ["bus"] = "Bus.Nats",
     };
 
     /// <summary>Every verb known without loading a deployment (<c>destination</c> comes with the engine itself).</summary>

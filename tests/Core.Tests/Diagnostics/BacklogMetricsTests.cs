@@ -133,7 +133,7 @@ public sealed class BacklogMetricsTests : IDisposable
 
     private static async Task<PrometheusText> ScrapeUntilAsync(LoopbackHost host, Func<PrometheusText, bool> until)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
         {
             var scrape = await ScrapeAsync(host);

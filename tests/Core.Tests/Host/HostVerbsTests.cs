@@ -19,11 +19,13 @@ public sealed class HostVerbsTests : IDisposable
 
     private readonly TempFolder _folder = new();
     private readonly TempFolder _postgresFolder = new();
+    private readonly TempFolder _liteDbFolder = new();
 
     public void Dispose()
     {
         _folder.Dispose();
         _postgresFolder.Dispose();
+        _liteDbFolder.Dispose();
     }
 
     [Fact]
@@ -33,9 +35,9 @@ public sealed class HostVerbsTests : IDisposable
         var engineVerbs = new List<string>();
         var loaded = new HashSet<string>(StringComparer.Ordinal);
 
-        // Storage.Sqlite and Storage.Postgres cannot share a deployment: everything else with SQLite, then PostgreSQL
-        // alone (building the host does not connect to it).
-        foreach (var config in new[] { EveryPluginButPostgres(), PostgresOnly() })
+        // Storage plugins cannot share a deployment: everything else with SQLite, then PostgreSQL alone (building the host
+        // does not connect to it), then LiteDB alone.
+        foreach (var config in new[] { EveryPluginButPostgres(), PostgresOnly(), LiteDbOnly() })
         {
             foreach (var plugin in JsonNode.Parse(await File.ReadAllTextAsync(config))!["plugins"]!.AsArray())
             {
@@ -88,11 +90,20 @@ public sealed class HostVerbsTests : IDisposable
         var document = JsonNode.Parse(File.ReadAllText(config))!;
         document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Auth.Basic" });
         document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Telemetry.OpenTelemetry" });
+        document["plugins"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = "Bus.Nats",
+            ["settings"] = new JsonObject { ["url"] = "nats://127.0.0.1:9" },
+        });
         File.WriteAllText(config, document.ToJsonString());
         return config;
     }
 
     private string PostgresOnly() => _postgresFolder.Write("plugins.json", """
         { "plugins": [ { "name": "Storage.Postgres", "settings": { "connectionString": "Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none" } } ] }
+        """);
+
+    private string LiteDbOnly() => _liteDbFolder.Write("plugins.json", """
+        { "plugins": [ { "name": "Storage.LiteDb" } ] }
         """);
 }
