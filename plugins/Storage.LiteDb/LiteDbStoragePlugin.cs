@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Webhooks.Modular.Abstractions.Delivery;
 using Webhooks.Modular.Abstractions.Plugins;
 using Webhooks.Modular.Abstractions.Storage;
+using Webhooks.Modular.Storage.LiteDb.Backlog;
 using Webhooks.Modular.Storage.LiteDb.Configuration;
 using Webhooks.Modular.Storage.LiteDb.Credentials;
 using Webhooks.Modular.Storage.LiteDb.Database;
@@ -10,6 +11,8 @@ using Webhooks.Modular.Storage.LiteDb.Deliveries;
 using Webhooks.Modular.Storage.LiteDb.Events;
 using Webhooks.Modular.Storage.LiteDb.Health;
 using Webhooks.Modular.Storage.LiteDb.Hooks;
+using Webhooks.Modular.Storage.LiteDb.Queries;
+using Webhooks.Modular.Storage.LiteDb.Retention;
 using Webhooks.Modular.Storage.LiteDb.Runs;
 using Webhooks.Modular.Storage.LiteDb.Tokens;
 using Webhooks.Modular.Storage.LiteDb.Users;
@@ -18,7 +21,7 @@ namespace Webhooks.Modular.Storage.LiteDb;
 
 /// <summary>
 /// Stores events, runs, idempotency keys, hooks, tokens, users, outbound destinations, deliveries and credentials in
-/// one LiteDB file. Settings: <c>path</c> and <c>maxBatchSize</c>; see the plugin's README.
+/// one LiteDB file, with the optional management queries, backlog, retention and event feed. Settings: <c>path</c> and <c>maxBatchSize</c>; see the plugin's README.
 /// </summary>
 public sealed class LiteDbStoragePlugin : WebhookPlugin
 {
@@ -36,12 +39,20 @@ public sealed class LiteDbStoragePlugin : WebhookPlugin
 
         // The stores share one database object, hence one writer and one commit stream.
         services.AddSingleton<IEventStore>(sp => new LiteDbEventStore(sp.GetRequiredService<LiteDbDatabase>()));
+        services.AddSingleton<IEventFeed>(sp => new LiteDbEventFeed(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<IRunQueue>(sp => new LiteDbRunQueue(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<IHookStore>(sp => new LiteDbHookStore(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<IAuthTokenStore>(sp => new LiteDbAuthTokenStore(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<IUserStore>(sp => new LiteDbUserStore(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<IDeliveryStore>(sp => new LiteDbDeliveryStore(sp.GetRequiredService<LiteDbDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new LiteDbCredentialStore(sp.GetRequiredService<LiteDbDatabase>()));
+        services.AddSingleton(sp => new LiteDbManagementQueries(sp.GetRequiredService<LiteDbDatabase>()));
+        services.AddSingleton<IEventQueries>(sp => sp.GetRequiredService<LiteDbManagementQueries>());
+        services.AddSingleton<IEventSearch>(sp => sp.GetRequiredService<LiteDbManagementQueries>());
+        services.AddSingleton<IRunQueries>(sp => sp.GetRequiredService<LiteDbManagementQueries>());
+        services.AddSingleton<IDeliveryQueries>(sp => sp.GetRequiredService<LiteDbManagementQueries>());
+        services.AddSingleton<IStoreBacklog>(sp => new LiteDbStoreBacklog(sp.GetRequiredService<LiteDbDatabase>()));
+        services.AddSingleton<IStoreRetention>(sp => new LiteDbStoreRetention(sp.GetRequiredService<LiteDbDatabase>()));
 
         // Readiness (/readyz): the file is there, reads, and has the layout this code knows.
         services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -36,6 +36,9 @@ internal static class Collections
     /// <summary>Outbound credentials.</summary>
     public const string Credentials = "credentials";
 
+    /// <summary>Each event feed reader's saved position, by name.</summary>
+    public const string FeedCursors = "feed_cursors";
+
     /// <summary>The layout version, read by the health check.</summary>
     public const string Meta = "meta";
 }

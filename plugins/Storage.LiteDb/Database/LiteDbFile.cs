@@ -12,8 +12,12 @@ namespace Webhooks.Modular.Storage.LiteDb.Database;
 /// </summary>
 internal sealed class LiteDbFile
 {
-    /// <summary>The layout this code writes; raised when a later version changes documents or indexes.</summary>
-    public const int LayoutVersion = 1;
+    /// <summary>
+    /// The layout this code writes; raised when a later version changes documents or indexes. 2: events carry
+    /// <c>feed_seq</c> (their place in the event feed) and deliveries an <c>order</c> key, both filled in for the
+    /// documents of a version 1 file when it is opened.
+    /// </summary>
+    public const int LayoutVersion = 2;
 
     private static readonly Dictionary<string, LiteDbFile> Open_ = new(StringComparer.Ordinal);
 
@@ -105,7 +109,7 @@ internal sealed class LiteDbFile
                 Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
             });
             database = new LiteDatabase(engine, mapper: null, disposeOnClose: true);
-            Prepare(database);
+            Prepare(database, log);
             return new LiteDbFile(path, data, log, database, maxBatchSize);
         }
         catch
@@ -117,7 +121,7 @@ internal sealed class LiteDbFile
         }
     }
 
-    private static void Prepare(LiteDatabase database)
+    private static void Prepare(LiteDatabase database, Stream log)
     {
         var meta = database.GetCollection(Collections.Meta);
         var layout = meta.FindById("layout");
@@ -127,13 +131,24 @@ internal sealed class LiteDbFile
                 $"the database has layout version {layout["version"].AsInt32}, newer than this plugin knows ({LayoutVersion}); use a newer Storage.LiteDb");
         }
 
+        if (layout is not null && layout["version"].AsInt32 < 2)
+        {
+            LayoutUpgrade.ToVersion2(database, log);
+        }
+
         // The indexes every query below walks; EnsureIndex does nothing when one exists.
-        database.GetCollection(Collections.Events).EnsureIndex("order");
+        var events = database.GetCollection(Collections.Events);
+        events.EnsureIndex("order");
+        events.EnsureIndex("feed_seq");
         var runs = database.GetCollection(Collections.Runs);
         runs.EnsureIndex("hook_name");
+        runs.EnsureIndex("order");
+        runs.EnsureIndex("event_id");
         runs.EnsureIndex("queue");
         runs.EnsureIndex("lease_expires_at");
-        database.GetCollection(Collections.IdempotencyKeys).EnsureIndex("expires_at");
+        var keys = database.GetCollection(Collections.IdempotencyKeys);
+        keys.EnsureIndex("expires_at");
+        keys.EnsureIndex("event_id");
         var tokens = database.GetCollection(Collections.AuthTokens);
         tokens.EnsureIndex("hash", unique: true);
         tokens.EnsureIndex("scope");
@@ -142,9 +157,12 @@ internal sealed class LiteDbFile
         database.GetCollection(Collections.Destinations).EnsureIndex("owner");
         var deliveries = database.GetCollection(Collections.Deliveries);
         deliveries.EnsureIndex("destination_id");
+        deliveries.EnsureIndex("event_id");
+        deliveries.EnsureIndex("order");
+        deliveries.EnsureIndex("status");
         database.GetCollection(Collections.DeliveryAttempts).EnsureIndex("delivery_id");
 
-        if (layout is null)
+        if (layout is null || layout["version"].AsInt32 < LayoutVersion)
         {
             meta.Upsert(new BsonDocument { ["_id"] = "layout", ["version"] = LayoutVersion });
         }

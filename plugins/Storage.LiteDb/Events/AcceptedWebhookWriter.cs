@@ -44,6 +44,10 @@ internal static class AcceptedWebhookWriter
             ["received_at"] = receivedAt,
             ["subject"] = Documents.Text(e.Subject),
             ["order"] = Documents.OrderKey(receivedAt, eventId),
+
+            // The file has one writer and this runs in its transaction, so the numbers follow the commits: a reader
+            // never sees a number before every smaller one is committed (a rolled-back write gives its number back).
+            ["feed_seq"] = TakeFeedNumber(database),
         });
 
         if (webhook.Runs.Count > 0)
@@ -70,6 +74,7 @@ internal static class AcceptedWebhookWriter
                 outbox.Insert(new BsonDocument
                 {
                     ["_id"] = delivery.Id,
+                    ["order"] = Documents.OrderKey(now, delivery.Id),
                     ["destination_id"] = delivery.DestinationId,
                     ["event_id"] = eventId,
                     ["event_type"] = delivery.EventType,
@@ -89,6 +94,14 @@ internal static class AcceptedWebhookWriter
                 });
             }
         }
+    }
+
+    private static long TakeFeedNumber(LiteDatabase database)
+    {
+        var counters = database.GetCollection(Collections.Counters);
+        var last = (counters.FindById(LayoutUpgrade.FeedCounter) is { } counter ? counter["last"].AsInt64 : 0L) + 1;
+        counters.Upsert(new BsonDocument { ["_id"] = LayoutUpgrade.FeedCounter, ["last"] = last });
+        return last;
     }
 
     /// <summary>

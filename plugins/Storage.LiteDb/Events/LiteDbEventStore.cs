@@ -84,7 +84,9 @@ internal sealed class LiteDbEventStore : IEventStore
         return _database.ReadAsync(database => FindKey(database, scope, key, _database.NowMilliseconds), cancellationToken);
     }
 
-    private static WebhookEvent ReadEvent(BsonDocument document) => new(
+    /// <summary>Reads a stored event.</summary>
+    /// <param name="document">The stored event.</param>
+    internal static WebhookEvent ReadEvent(BsonDocument document) => new(
         Guid.Parse(document["_id"].AsString),
         document["request_id"].AsString,
         document["hook_name"].AsString,

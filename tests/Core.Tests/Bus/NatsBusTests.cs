@@ -31,10 +31,18 @@ public sealed class NatsBusTests(ITestOutputHelper output) : IDisposable
     }
 
     [NatsFact]
-    public async Task An_outside_subscriber_sees_every_accepted_webhooks_event_once_on_its_subject()
+    public Task An_outside_subscriber_sees_every_accepted_webhooks_event_once_on_its_subject() =>
+        AssertEveryEventOnceAsync(liteDb: false);
+
+    // The relay reads Storage.LiteDb's event feed as it reads SQLite's.
+    [NatsFact]
+    public Task An_outside_subscriber_sees_every_accepted_webhooks_event_once_on_its_subject_on_LiteDb() =>
+        AssertEveryEventOnceAsync(liteDb: true);
+
+    private async Task AssertEveryEventOnceAsync(bool liteDb)
     {
         await using var nats = await FreshStreamAsync(NatsFactAttribute.Url!);
-        var config = Config(NatsFactAttribute.Url!);
+        var config = Config(NatsFactAttribute.Url!, liteDb: liteDb);
         await using var host = HostProcess.Start(config);
         await host.WaitUntilReadyAsync();
 
@@ -245,7 +253,7 @@ public sealed class NatsBusTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(all.Count, all.Select(m => m.MsgId).Distinct().Count());
     }
 
-    private string Config(string url, string[]? subjects = null, string? duplicateWindow = null, bool postgres = false)
+    private string Config(string url, string[]? subjects = null, string? duplicateWindow = null, bool postgres = false, bool liteDb = false)
     {
         var bus = new Dictionary<string, object> { ["url"] = url, ["stream"] = _stream };
         if (subjects is not null)
@@ -260,6 +268,7 @@ public sealed class NatsBusTests(ITestOutputHelper output) : IDisposable
 
         object storage = postgres
             ? new { name = "Storage.Postgres", settings = new { connectionString = $"env:{PostgresFactAttribute.Variable}", schema = _schema } }
+            : liteDb ? new { name = "Storage.LiteDb", settings = new { path = "data.litedb" } }
             : new { name = "Storage.Sqlite", settings = new { path = "data.db" } };
         return _folder.Write("plugins.json", JsonSerializer.Serialize(new
         {

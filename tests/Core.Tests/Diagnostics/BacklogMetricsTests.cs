@@ -28,6 +28,10 @@ public sealed class BacklogMetricsTests : IDisposable
     public Task Sqlite_backlog_gauges_count_queued_runs_and_pending_deliveries_and_age_the_oldest() =>
         AssertBacklogGaugesAsync(new { name = "Storage.Sqlite", settings = new { path = "data/webhooks.db" } });
 
+    [Fact]
+    public Task LiteDb_backlog_gauges_count_queued_runs_and_pending_deliveries_and_age_the_oldest() =>
+        AssertBacklogGaugesAsync(new { name = "Storage.LiteDb", settings = new { path = "data/webhooks.litedb" } });
+
     [PostgresFact]
     public Task Postgres_backlog_gauges_count_queued_runs_and_pending_deliveries_and_age_the_oldest() =>
         AssertBacklogGaugesAsync(new { name = "Storage.Postgres", settings = new { connectionString = $"env:{PostgresFactAttribute.Variable}", schema = _schema } });

@@ -11,7 +11,7 @@ public sealed class StoreBacklogContract
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task An_empty_store_has_no_backlog(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -22,7 +22,7 @@ public sealed class StoreBacklogContract
         Assert.Empty(backlog.PendingDeliveries);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Backlog_counts_only_queued_runs_and_pending_deliveries_and_finds_the_oldest_of_each(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -12,7 +12,7 @@ public sealed class EventFeedContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task The_feed_returns_committed_events_in_commit_order_after_a_position(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -37,7 +37,7 @@ public sealed class EventFeedContract
         Assert.Empty(await stores.Feed.ReadAfterAsync(all[^1].Position, 100, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_cursor_starts_at_the_beginning_and_only_moves_forward(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

@@ -14,7 +14,7 @@ public sealed class ManagementQueryContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Events_are_filtered_by_hook_subject_request_and_time_and_paged_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -63,7 +63,7 @@ public sealed class ManagementQueryContract
         Assert.Empty(await queries.QueryEventsAsync(new EventQuery { HookName = "nobody" }, None));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Runs_are_filtered_by_hook_status_event_request_and_time_and_paged_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -96,7 +96,7 @@ public sealed class ManagementQueryContract
         Assert.Equal(all.Select(r => r.Id), page.Concat(rest).Select(r => r.Id));
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Deliveries_are_filtered_by_destination_status_event_and_time_and_the_last_success_is_known(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -132,7 +132,7 @@ public sealed class ManagementQueryContract
         Assert.Equal(completedAt, successes["d2"]);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Hook_activity_counts_events_runs_and_failures_with_the_latest_times(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -152,7 +152,7 @@ public sealed class ManagementQueryContract
             activity);
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Payload_search_finds_events_whose_body_holds_the_text_exactly_newest_first(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);

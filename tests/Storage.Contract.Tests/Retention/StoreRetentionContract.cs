@@ -17,7 +17,7 @@ public sealed class StoreRetentionContract
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
     private static readonly RetentionKind[] Kinds = [RetentionKind.Deliveries, RetentionKind.Runs, RetentionKind.Events];
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task Purge_deletes_only_expired_finished_rows_in_batches_while_requests_are_accepted(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
@@ -122,7 +122,7 @@ public sealed class StoreRetentionContract
         }
     }
 
-    [Theory, SqliteStore, PostgresStore]
+    [Theory, SqliteStore, PostgresStore, LiteDbStore]
     public async Task A_purge_of_one_hook_or_of_every_hook_but_some_keeps_to_those_hooks(StoreKind store)
     {
         await using var stores = await StoreFixture.CreateAsync(store);
