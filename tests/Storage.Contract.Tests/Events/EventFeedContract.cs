@@ -25,7 +25,9 @@ public sealed class EventFeedContract
             Assert.True((await stores.Events.AcceptAsync(webhook, None)).Accepted);
         }
 
-        var all = await stores.Feed.ReadAfterAsync(EventFeedPosition.Start, 100, None);
+        // PostgreSQL shows an event once every transaction older than its commit has ended, anywhere in the cluster
+        // (other tests run beside this one): wait for that, then the order and the pages are fixed.
+        var all = await ReadAllWhenVisibleAsync(stores.Feed, webhooks.Length);
         Assert.Equal(webhooks.Select(w => w.Event.Id), all.Select(e => e.Event.Id));
         Samples.AssertSame(webhooks[0].Event, all[0].Event);
         Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
@@ -68,6 +70,7 @@ public sealed class EventFeedContract
         var now = stores.Clock.UtcNow;
         var first = Samples.Webhook(now, runs: 0);
         await stores.Events.AcceptAsync(first, None);
+        Assert.Single(await ReadAllWhenVisibleAsync(stores.Feed, 1));
 
         // Another host's transaction takes its sequence number and stays open while a later one commits.
         await using var connection = new NpgsqlConnection(PostgresEnvironment.ConnectionString);
@@ -94,7 +97,22 @@ public sealed class EventFeedContract
         Assert.Equal([first.Event.Id], read.Select(e => e.Event.Id));
 
         await transaction.CommitAsync();
-        var after = await stores.Feed.ReadAfterAsync(read[^1].Position, 100, None);
+        var after = (await ReadAllWhenVisibleAsync(stores.Feed, 3)).Skip(1).ToList();
         Assert.Equal([slow, later.Event.Id], after.Select(e => e.Event.Id));
+    }
+
+    private static async Task<IReadOnlyList<FeedEvent>> ReadAllWhenVisibleAsync(IEventFeed feed, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var all = await feed.ReadAfterAsync(EventFeedPosition.Start, 100, None);
+            if (all.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                return all;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }
