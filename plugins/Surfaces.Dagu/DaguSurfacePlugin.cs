@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Webhooks.Modular.Abstractions.Actions;
 using Webhooks.Modular.Abstractions.Plugins;
+using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Abstractions.Surfaces;
 using Webhooks.Modular.Surfaces.Dagu.Api;
 using Webhooks.Modular.Surfaces.Dagu.Dags;
@@ -29,7 +31,11 @@ public sealed class DaguSurfacePlugin : WebhookPlugin
             sp.GetRequiredService<DagLoader>(),
             () => sp.GetServices<IRunActionFactory>().FirstOrDefault(f => f.Type == DagActionFactory.CommandActionType)));
         services.AddSingleton<DagWebhooks>();
-        services.AddHostedService<WebhookReconciler>();
+        services.AddHostedService(sp => new WebhookReconciler(
+            sp.GetRequiredService<DagWebhooks>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<WebhookReconciler>>(),
+            sp.GetService<IStoreSignals>()));
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<TriggerEndpoint>();
         services.AddSingleton<DagRunEndpoints>();

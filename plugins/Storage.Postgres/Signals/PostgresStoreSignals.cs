@@ -10,7 +10,7 @@ namespace Webhooks.Modular.Storage.Postgres.Signals;
 /// </summary>
 internal sealed class PostgresStoreSignals : IStoreSignals
 {
-    private static readonly string[] Kinds = [StoreSignalKinds.Runs, StoreSignalKinds.Deliveries, StoreSignalKinds.Destinations];
+    private static readonly string[] Kinds = [StoreSignalKinds.Runs, StoreSignalKinds.Deliveries, StoreSignalKinds.Destinations, StoreSignalKinds.Hooks];
 
     private readonly Lock _gate = new();
     private readonly ILogger _logger;

@@ -17,11 +17,13 @@ internal static partial class WalkthroughRunner
     /// <summary>Why walk-throughs cannot run here, or null when they can.</summary>
     public static string? Unavailable { get; } = Probe();
 
-    public static async Task<WalkthroughResult> RunAsync(string readme, TimeSpan timeout) =>
-        await RunMarkdownAsync(readme, await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, readme)), timeout);
+    /// <summary>Runs the README's walk-through; <paramref name="environment"/> is added to the shell's (such as a database to use).</summary>
+    public static async Task<WalkthroughResult> RunAsync(string readme, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        await RunMarkdownAsync(readme, await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, readme)), timeout, environment);
 
     /// <summary>Runs the walk-through <paramref name="markdown"/>, reported as <paramref name="readme"/>.</summary>
-    public static async Task<WalkthroughResult> RunMarkdownAsync(string readme, string markdown, TimeSpan timeout)
+    public static async Task<WalkthroughResult> RunMarkdownAsync(
+        string readme, string markdown, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var walkthrough = Walkthrough.Parse(markdown);
         using var root = new TempFolder();
@@ -48,6 +50,10 @@ internal static partial class WalkthroughRunner
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

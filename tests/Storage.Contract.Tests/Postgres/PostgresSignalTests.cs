@@ -33,6 +33,38 @@ public sealed class PostgresSignalTests
     }
 
     [PostgresFact]
+    public async Task Hook_changes_committed_by_one_host_signal_hooks_to_the_other_and_changes_of_nothing_do_not()
+    {
+        await using var schema = new PostgresTestSchema();
+        var sender = await schema.StartHostAsync();
+        var receiver = await schema.StartHostAsync();
+        await ((PostgresStoreSignals)receiver.Signals!).Listening.WaitAsync(Patience);
+        var heard = new BlockingCollection<string>();
+        using var subscription = receiver.Signals!.Subscribe(kind =>
+        {
+            if (kind == StoreSignalKinds.Hooks)
+            {
+                heard.Add(kind);
+            }
+        });
+
+        // Created, rewritten, disabled, deleted: each one signal.
+        Assert.Equal("t.a", (await sender.Hooks.UpsertHookAsync("t.a", "{}", CancellationToken.None)).Name);
+        Assert.True(heard.TryTake(out _, Patience));
+        await sender.Hooks.UpsertHookAsync("t.a", """{"changed":true}""", CancellationToken.None);
+        Assert.True(heard.TryTake(out _, Patience));
+        Assert.True(await sender.Hooks.SetHookEnabledAsync("t.a", false, CancellationToken.None));
+        Assert.True(heard.TryTake(out _, Patience));
+        Assert.True(await sender.Hooks.DeleteHookAsync("t.a", CancellationToken.None));
+        Assert.True(heard.TryTake(out _, Patience));
+
+        // No row changed: no signal, and the answers still say so.
+        Assert.False(await sender.Hooks.SetHookEnabledAsync("t.a", true, CancellationToken.None));
+        Assert.False(await sender.Hooks.DeleteHookAsync("t.a", CancellationToken.None));
+        Assert.False(heard.TryTake(out _, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [PostgresFact]
     public async Task Hosts_on_another_schema_hear_nothing()
     {
         await using var schema = new PostgresTestSchema();
@@ -69,9 +101,9 @@ public sealed class PostgresSignalTests
         Assert.Equal([true, true], killed);
 
         // Signals sent while it was down are lost, so once back it wakes everything once.
-        await WaitUntilAsync(() => heard.Distinct().Count() == 3);
+        await WaitUntilAsync(() => heard.Distinct().Count() == 4);
         Assert.Equal(
-            [StoreSignalKinds.Deliveries, StoreSignalKinds.Destinations, StoreSignalKinds.Runs],
+            [StoreSignalKinds.Deliveries, StoreSignalKinds.Destinations, StoreSignalKinds.Hooks, StoreSignalKinds.Runs],
             heard.Distinct().Order(StringComparer.Ordinal));
 
         heard.Clear();
