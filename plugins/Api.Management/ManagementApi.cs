@@ -23,7 +23,7 @@ internal sealed class ManagementApi(
         var change = api.MapGroup(string.Empty).AddEndpointFilter(new CallerFilter(Permission.Change))
             .ProducesProblem(StatusCodes.Status403Forbidden);
         events.Map(read);
-        runs.Map(read);
+        runs.Map(read, change);
         deliveries.Map(read, change);
         destinations.Map(read, change);
         hooks.Map(read);

@@ -88,6 +88,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<HookRegistry>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());
         services.AddSingleton<RunSignal>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Runs.IRunRerunner>(sp => new RunRerunner(
+            sp.GetService<Webhooks.Modular.Abstractions.Storage.IRunReruns>(), sp.GetRequiredService<RunSignal>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Webhooks.Modular.Core.Events.TriggerMatcher>();
         services.AddSingleton<Webhooks.Modular.Core.Events.EventBus>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Events.EventBus>());
