@@ -9,7 +9,8 @@ namespace Webhooks.Modular.Api.Management;
 
 /// <summary>The management routes: reads open to every signed-in role, changes to operators and up.</summary>
 internal sealed class ManagementApi(
-    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search) : IApiSurface
+    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search,
+    RejectionEndpoints rejections) : IApiSurface
 {
     public const string Prefix = "/api/v1";
 
@@ -29,5 +30,6 @@ internal sealed class ManagementApi(
         hooks.Map(read);
         replayJobs.Map(read, change);
         search.Map(read);
+        rejections.Map(read);
     }
 }

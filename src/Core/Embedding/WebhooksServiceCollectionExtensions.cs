@@ -47,6 +47,9 @@ public static class WebhooksServiceCollectionExtensions
         services.AddHostedService<PluginStartupLog>();
         services.AddEngineHealthChecks();
         services.AddOptions<Webhooks.Modular.Core.Diagnostics.RequestLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RequestLogOptions.Section);
+        services.AddOptions<Webhooks.Modular.Core.Diagnostics.RejectionLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RejectionLogOptions.Section);
+        services.AddSingleton<Webhooks.Modular.Core.Diagnostics.RejectionLog>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Inbound.IRejectionLog>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Diagnostics.RejectionLog>());
         foreach (var plugin in plugins)
         {
             if (plugin.Reloadable)
