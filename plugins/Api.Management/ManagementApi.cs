@@ -10,7 +10,7 @@ namespace Webhooks.Modular.Api.Management;
 /// <summary>The management routes: reads open to every signed-in role, changes to operators and up.</summary>
 internal sealed class ManagementApi(
     EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search,
-    RejectionEndpoints rejections) : IApiSurface
+    RejectionEndpoints rejections, EventReplayEndpoints eventReplays) : IApiSurface
 {
     public const string Prefix = "/api/v1";
 
@@ -31,5 +31,6 @@ internal sealed class ManagementApi(
         replayJobs.Map(read, change);
         search.Map(read);
         rejections.Map(read);
+        eventReplays.Map(change);
     }
 }

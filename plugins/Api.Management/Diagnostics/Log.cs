@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Run {RunId} re-run as run {RerunId} by user {UserId}")]
     public static partial void RunRerun(ILogger logger, string runId, string rerunId, string userId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Event {EventId} replayed through its hook as event {ReplayEventId} by user {UserId}")]
+    public static partial void EventReplayed(ILogger logger, string eventId, string replayEventId, string userId);
 }

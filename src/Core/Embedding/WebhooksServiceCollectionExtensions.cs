@@ -96,6 +96,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<Webhooks.Modular.Core.Events.TriggerMatcher>();
         services.AddSingleton<Webhooks.Modular.Core.Events.EventBus>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Events.EventBus>());
+        services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventReplayer, Webhooks.Modular.Core.Events.EventReplayer>();
         services.AddOutboundDelivery(deployment, builder.DeliveryOptions);
         services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
         services.AddSingleton<IRunActionFactory, InProcessActionFactory>();
