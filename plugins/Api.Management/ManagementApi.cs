@@ -9,7 +9,8 @@ namespace Webhooks.Modular.Api.Management;
 
 /// <summary>The management routes: reads open to every signed-in role, changes to operators and up.</summary>
 internal sealed class ManagementApi(
-    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search) : IApiSurface
+    EventEndpoints events, RunEndpoints runs, DeliveryEndpoints deliveries, DestinationEndpoints destinations, HookEndpoints hooks, ReplayJobEndpoints replayJobs, SearchEndpoints search,
+    RejectionEndpoints rejections, EventReplayEndpoints eventReplays) : IApiSurface
 {
     public const string Prefix = "/api/v1";
 
@@ -23,11 +24,13 @@ internal sealed class ManagementApi(
         var change = api.MapGroup(string.Empty).AddEndpointFilter(new CallerFilter(Permission.Change))
             .ProducesProblem(StatusCodes.Status403Forbidden);
         events.Map(read);
-        runs.Map(read);
+        runs.Map(read, change);
         deliveries.Map(read, change);
         destinations.Map(read, change);
         hooks.Map(read);
         replayJobs.Map(read, change);
         search.Map(read);
+        rejections.Map(read);
+        eventReplays.Map(change);
     }
 }

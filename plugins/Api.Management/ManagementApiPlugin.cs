@@ -24,6 +24,8 @@ public sealed class ManagementApiPlugin : WebhookPlugin
         services.AddSingleton<DestinationEndpoints>();
         services.AddSingleton<HookEndpoints>();
         services.AddSingleton<SearchEndpoints>();
+        services.AddSingleton<RejectionEndpoints>();
+        services.AddSingleton<EventReplayEndpoints>();
         services.AddSingleton<ReplayJobs>();
         services.AddSingleton<ReplayJobEndpoints>();
         services.AddSingleton<IApiSurface, ManagementApi>();

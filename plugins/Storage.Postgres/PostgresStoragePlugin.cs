@@ -47,7 +47,9 @@ public sealed class PostgresStoragePlugin : WebhookPlugin
         // The stores share one database object, hence one connection pool.
         services.AddSingleton<IEventStore>(sp => new PostgresEventStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<AcceptedWebhookWriter>()));
         services.AddSingleton<IEventFeed>(sp => new PostgresEventFeed(sp.GetRequiredService<PostgresDatabase>()));
-        services.AddSingleton<IRunQueue>(sp => new PostgresRunQueue(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<AcceptedWebhookWriter>()));
+        services.AddSingleton(sp => new PostgresRunQueue(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<AcceptedWebhookWriter>()));
+        services.AddSingleton<IRunQueue>(sp => sp.GetRequiredService<PostgresRunQueue>());
+        services.AddSingleton<IRunReruns>(sp => sp.GetRequiredService<PostgresRunQueue>());
         services.AddSingleton<IHookStore>(sp => new PostgresHookStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IAuthTokenStore>(sp => new PostgresAuthTokenStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IUserStore>(sp => new PostgresUserStore(sp.GetRequiredService<PostgresDatabase>()));

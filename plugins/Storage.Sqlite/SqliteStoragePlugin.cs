@@ -41,7 +41,9 @@ public sealed class SqliteStoragePlugin : WebhookPlugin
         // The stores share one database object, hence one writer and one commit stream.
         services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IEventFeed>(sp => new SqliteEventFeed(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<IRunQueue>(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new SqliteRunQueue(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IRunQueue>(sp => sp.GetRequiredService<SqliteRunQueue>());
+        services.AddSingleton<IRunReruns>(sp => sp.GetRequiredService<SqliteRunQueue>());
         // Verbs run in their own process on the same file: the signals tell a running server of their changes at once.
         services.AddSingleton(sp => new SqliteStoreSignals(options.Path, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Webhooks.Modular.Storage.Sqlite")));
         services.AddSingleton<IStoreSignals>(sp => sp.GetRequiredService<SqliteStoreSignals>());

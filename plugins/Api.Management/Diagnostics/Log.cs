@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Bulk replay {JobId} of destination {DestinationId} {Change} by user {UserId}")]
     public static partial void ReplayJobChanged(ILogger logger, string jobId, string destinationId, string change, string userId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Run {RunId} re-run as run {RerunId} by user {UserId}")]
+    public static partial void RunRerun(ILogger logger, string runId, string rerunId, string userId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Event {EventId} replayed through its hook as event {ReplayEventId} by user {UserId}")]
+    public static partial void EventReplayed(ILogger logger, string eventId, string replayEventId, string userId);
 }

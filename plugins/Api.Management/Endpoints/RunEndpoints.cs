@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Webhooks.Modular.Abstractions.Runs;
 using Webhooks.Modular.Abstractions.Storage;
 using Webhooks.Modular.Api.Management.Access;
+using Webhooks.Modular.Api.Management.Diagnostics;
 using Webhooks.Modular.Api.Management.Paging;
 using Webhooks.Modular.Api.Management.Views;
 
 namespace Webhooks.Modular.Api.Management.Endpoints;
 
-/// <summary><c>/api/v1/runs</c>: runs across hooks, filtered and paged, and one with its input, output and timings.</summary>
-internal sealed class RunEndpoints
+/// <summary><c>/api/v1/runs</c>: runs across hooks, filtered and paged, one with its input, output and timings, and a re-run of one.</summary>
+internal sealed class RunEndpoints(ILogger<RunEndpoints> logger)
 {
-    public void Map(IEndpointRouteBuilder read)
+    public void Map(IEndpointRouteBuilder read, IEndpointRouteBuilder change)
     {
         read.MapGet("/runs", ListAsync)
             .WithName("ManagementListRuns")
@@ -23,6 +26,12 @@ internal sealed class RunEndpoints
             .WithSummary("A run: status, attempts, timings, input, output and the action's detail")
             .Produces<RunDetailView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        change.MapPost("/runs/{id}/rerun", RerunAsync)
+            .WithName("ManagementRerunRun")
+            .WithSummary("Queues a new run of a finished run's event and hook (same action and input), linked to it by rerunOf; the run workers execute it")
+            .Produces<RunView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ListAsync(
@@ -71,8 +80,48 @@ internal sealed class RunEndpoints
         return Results.Ok(Pages.From(context.Request, rows, parameters.Limit, r => new PageKey(r.CreatedAt, r.Id), RunView.From));
     }
 
-    private static async Task<IResult> GetAsync(string id, IRunQueue runs, CancellationToken cancellationToken) =>
-        await runs.GetRunAsync(id, cancellationToken).ConfigureAwait(false) is { } run
-            ? Results.Ok(RunDetailView.From(run))
-            : Problems.NotFound($"no run with id '{id}'");
+    private static async Task<IResult> GetAsync(string id, HttpContext context)
+    {
+        var runs = context.RequestServices.GetRequiredService<IRunQueue>();
+        if (await runs.GetRunAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } run)
+        {
+            return Problems.NotFound($"no run with id '{id}'");
+        }
+
+        // A store without re-runs has none to list: the detail shows an empty list rather than failing.
+        var reruns = context.RequestServices.GetService<IRunReruns>() is { } store
+            ? await store.ListRerunsAsync(id, context.RequestAborted).ConfigureAwait(false)
+            : [];
+        return Results.Ok(RunDetailView.From(run, reruns));
+    }
+
+    private async Task<IResult> RerunAsync(string id, HttpContext context)
+    {
+        var rerunner = context.RequestServices.GetService<IRunRerunner>();
+        if (rerunner is not { Supported: true })
+        {
+            return Problems.Unsupported($"re-runs ({nameof(IRunReruns)})");
+        }
+
+        var runs = context.RequestServices.GetRequiredService<IRunQueue>();
+        if (await runs.GetRunAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } run)
+        {
+            return Problems.NotFound($"no run with id '{id}'");
+        }
+
+        // A run still queued or running will yet finish (or be claimed again): a copy now would run the action twice
+        // for one failure nobody has seen.
+        if (run.Status is RunStatus.Queued or RunStatus.Running)
+        {
+            return Problems.Conflict($"run '{id}' is still {Statuses.Of(run.Status)}; re-run it once it has succeeded or failed");
+        }
+
+        if (await rerunner.RerunAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } rerun)
+        {
+            return Problems.NotFound($"no run with id '{id}'");
+        }
+
+        Log.RunRerun(logger, id, rerun.Id, Callers.IdOf(context));
+        return Results.Accepted($"{ManagementApi.Prefix}/runs/{Uri.EscapeDataString(rerun.Id)}", RunView.From(rerun));
+    }
 }

@@ -10,10 +10,12 @@ namespace Webhooks.Modular.Api.Management.Views;
 /// <param name="Details">The action's structured detail (such as each step), if it gave any.</param>
 /// <param name="LeaseOwner">The worker holding it, while running.</param>
 /// <param name="LeaseExpiresAt">When that lease ends.</param>
-internal sealed record RunDetailView(RunView Run, JsonElement? Input, string? Output, JsonElement? Details, string? LeaseOwner, DateTimeOffset? LeaseExpiresAt)
+/// <param name="Reruns">The runs that re-ran this one, oldest first.</param>
+internal sealed record RunDetailView(
+    RunView Run, JsonElement? Input, string? Output, JsonElement? Details, string? LeaseOwner, DateTimeOffset? LeaseExpiresAt, IReadOnlyList<RunView> Reruns)
 {
-    public static RunDetailView From(RunRecord run) =>
-        new(RunView.From(run), Json(run.Input), run.Output, Json(run.Details), run.LeaseOwner, run.LeaseExpiresAt);
+    public static RunDetailView From(RunRecord run, IReadOnlyList<RunRecord> reruns) =>
+        new(RunView.From(run), Json(run.Input), run.Output, Json(run.Details), run.LeaseOwner, run.LeaseExpiresAt, [.. reruns.Select(RunView.From)]);
 
     private static JsonElement? Json(string? text)
     {

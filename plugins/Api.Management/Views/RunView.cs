@@ -18,6 +18,7 @@ namespace Webhooks.Modular.Api.Management.Views;
 /// <param name="DurationMs">From its latest start to its finish, when finished.</param>
 /// <param name="ExitCode">The action's exit code.</param>
 /// <param name="Error">Why it failed.</param>
+/// <param name="RerunOf">The run this one re-runs, or <c>null</c> for a run its event started.</param>
 internal sealed record RunView(
     string Id,
     long Number,
@@ -33,7 +34,8 @@ internal sealed record RunView(
     DateTimeOffset? FinishedAt,
     long? DurationMs,
     int? ExitCode,
-    string? Error)
+    string? Error,
+    string? RerunOf)
 {
     public static RunView From(RunRecord run) => new(
         run.Id,
@@ -50,5 +52,6 @@ internal sealed record RunView(
         run.FinishedAt,
         run is { StartedAt: { } started, FinishedAt: { } finished } ? (long)(finished - started).TotalMilliseconds : null,
         run.ExitCode,
-        run.Error);
+        run.Error,
+        run.RerunOf);
 }

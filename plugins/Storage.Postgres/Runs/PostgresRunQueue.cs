@@ -12,7 +12,7 @@ namespace Webhooks.Modular.Storage.Postgres.Runs;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so two hosts claiming at once take different runs and never wait for each other;
 /// the attempt number fences renewals and completions.
 /// </summary>
-internal sealed class PostgresRunQueue : IRunQueue
+internal sealed class PostgresRunQueue : IRunQueue, IRunReruns
 {
     private readonly PostgresDatabase _database;
     private readonly AcceptedWebhookWriter _writer;
@@ -21,6 +21,8 @@ internal sealed class PostgresRunQueue : IRunQueue
     private readonly string _complete;
     private readonly string _list;
     private readonly string _get;
+    private readonly string _rerun;
+    private readonly string _reruns;
 
     /// <summary>Creates the queue.</summary>
     /// <param name="database">The shared database.</param>
@@ -81,6 +83,18 @@ internal sealed class PostgresRunQueue : IRunQueue
             """;
         _list = $"SELECT {RunRows.Columns} FROM {s}.runs WHERE hook_name = @hook ORDER BY created_at DESC, id DESC LIMIT @limit";
         _get = $"SELECT {RunRows.Columns} FROM {s}.runs WHERE id = @id";
+
+        // One statement (its own transaction); the number comes from the column's sequence, as for an accepted run,
+        // and the notification, sent on commit, wakes the run workers of every host.
+        _rerun = $"""
+            WITH inserted AS (
+                INSERT INTO {s}.runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at, rerun_of)
+                SELECT @new_id, event_id, request_id, hook_name, action_type, input, 'queued', 0, max_attempts, @now, @now, id
+                FROM {s}.runs WHERE id = @id
+                RETURNING {RunRows.Columns})
+            SELECT inserted.*, {database.Notify(StoreSignalKinds.Runs)} FROM inserted
+            """;
+        _reruns = $"SELECT {RunRows.Columns} FROM {s}.runs WHERE rerun_of = @id ORDER BY created_at, id";
     }
 
     /// <summary>The claim statement, for tests that look at its plan.</summary>
@@ -190,6 +204,21 @@ internal sealed class PostgresRunQueue : IRunQueue
         ArgumentNullException.ThrowIfNull(hookName);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return _database.QueryAsync(_list, [("hook", hookName), ("limit", limit)], RunRows.Read, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<RunRecord?> RerunAsync(string runId, string newRunId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentException.ThrowIfNullOrEmpty(newRunId);
+        return _database.QuerySingleAsync(_rerun, [("id", runId), ("new_id", newRunId), ("now", _database.Now)], RunRows.Read, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunRecord>> ListRerunsAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return _database.QueryAsync(_reruns, [("id", runId)], RunRows.Read, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -124,7 +124,7 @@ internal static class AcceptedWebhookWriter
     /// this runs in its transaction, so the numbers are unique and grow in the order runs are accepted; a transaction
     /// that rolls back gives its numbers back.
     /// </summary>
-    private static long TakeRunNumbers(SqliteTransaction transaction, int count)
+    public static long TakeRunNumbers(SqliteTransaction transaction, int count)
     {
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;

@@ -11,7 +11,7 @@ internal static class RunRows
     public const string Columns = """
         id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at,
         started_at, finished_at, exit_code, output, error, lease_owner, lease_expires_at, details,
-        number
+        number, rerun_of
         """;
 
     /// <summary>The stored text of a status.</summary>
@@ -49,6 +49,7 @@ internal static class RunRows
     {
         // Null only for a row written without the writer (a test's raw insert): such a run has no number.
         Number = reader.IsDBNull(18) ? 0 : reader.GetInt64(18),
+        RerunOf = reader.IsDBNull(19) ? null : reader.GetString(19),
     };
 
     private static RunStatus ParseStatus(string text) => text switch

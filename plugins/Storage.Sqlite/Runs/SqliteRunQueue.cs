@@ -11,7 +11,7 @@ namespace Webhooks.Modular.Storage.Sqlite.Runs;
 /// The run queue over the <c>runs</c> table. Every change is one write on the shared writer, so a claim is
 /// atomic: two workers can never both take the same run.
 /// </summary>
-internal sealed class SqliteRunQueue : IRunQueue
+internal sealed class SqliteRunQueue : IRunQueue, IRunReruns
 {
     private readonly SqliteDatabase _database;
 
@@ -108,6 +108,56 @@ internal sealed class SqliteRunQueue : IRunQueue
     {
         ArgumentNullException.ThrowIfNull(runId);
         return _database.QuerySingleAsync($"SELECT {RunRows.Columns} FROM runs WHERE id = $id", [("$id", runId)], RunRows.Read, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<RunRecord?> RerunAsync(string runId, string newRunId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentException.ThrowIfNullOrEmpty(newRunId);
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using (var exists = transaction.Connection!.CreateCommand())
+                {
+                    exists.Transaction = transaction;
+                    exists.CommandText = "SELECT 1 FROM runs WHERE id = $id";
+                    exists.Parameters.AddWithValue("$id", runId);
+                    if (exists.ExecuteScalar() is null)
+                    {
+                        return null;
+                    }
+                }
+
+                // Numbered like an accepted run, in the same writer transaction, so numbers stay unique and ordered.
+                var number = AcceptedWebhookWriter.TakeRunNumbers(transaction, 1);
+                using var insert = transaction.Connection!.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"""
+                    INSERT INTO runs (id, event_id, request_id, hook_name, action_type, input, status, attempt, max_attempts, created_at, available_at, number, rerun_of)
+                    SELECT $new_id, event_id, request_id, hook_name, action_type, input, 'queued', 0, max_attempts, $now, $now, $number, id
+                    FROM runs WHERE id = $id
+                    RETURNING {RunRows.Columns}
+                    """;
+                insert.Parameters.AddWithValue("$new_id", newRunId);
+                insert.Parameters.AddWithValue("$id", runId);
+                insert.Parameters.AddWithValue("$now", _database.NowMilliseconds);
+                insert.Parameters.AddWithValue("$number", number);
+                using var reader = insert.ExecuteReader();
+                return reader.Read() ? RunRows.Read(reader) : null;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunRecord>> ListRerunsAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return _database.QueryAsync(
+            $"SELECT {RunRows.Columns} FROM runs WHERE rerun_of = $id ORDER BY created_at, id",
+            [("$id", runId)],
+            RunRows.Read,
+            cancellationToken);
     }
 
     // The attempt number is the fence: a worker whose lease expired and whose run was claimed again holds an

@@ -248,5 +248,11 @@ internal static class SchemaMigrations
                 seq       INTEGER NOT NULL
             );
             """),
+        new(13, "run re-runs", """
+            -- A run queued again by an operator (POST /api/v1/runs/{id}/rerun) is a new run linked to the one it
+            -- repeats; an original's detail lists its re-runs through the partial index (most runs are no re-run).
+            ALTER TABLE runs ADD COLUMN rerun_of TEXT;
+            CREATE INDEX runs_rerun_of ON runs (rerun_of) WHERE rerun_of IS NOT NULL;
+            """),
     ];
 }

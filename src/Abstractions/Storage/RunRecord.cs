@@ -47,4 +47,7 @@ public sealed record RunRecord(
     /// <c>0</c> when the store does not number runs.
     /// </summary>
     public long Number { get; init; }
+
+    /// <summary>The run this one re-runs (<see cref="IRunReruns"/>), or <c>null</c> for a run its event started.</summary>
+    public string? RerunOf { get; init; }
 }

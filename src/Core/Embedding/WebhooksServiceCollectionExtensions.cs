@@ -47,6 +47,9 @@ public static class WebhooksServiceCollectionExtensions
         services.AddHostedService<PluginStartupLog>();
         services.AddEngineHealthChecks();
         services.AddOptions<Webhooks.Modular.Core.Diagnostics.RequestLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RequestLogOptions.Section);
+        services.AddOptions<Webhooks.Modular.Core.Diagnostics.RejectionLogOptions>().BindConfiguration(Webhooks.Modular.Core.Diagnostics.RejectionLogOptions.Section);
+        services.AddSingleton<Webhooks.Modular.Core.Diagnostics.RejectionLog>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Inbound.IRejectionLog>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Diagnostics.RejectionLog>());
         foreach (var plugin in plugins)
         {
             if (plugin.Reloadable)
@@ -88,9 +91,12 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<HookRegistry>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Hooks.IHookCatalog>(sp => sp.GetRequiredService<HookRegistry>());
         services.AddSingleton<RunSignal>();
+        services.AddSingleton<Webhooks.Modular.Abstractions.Runs.IRunRerunner>(sp => new RunRerunner(
+            sp.GetService<Webhooks.Modular.Abstractions.Storage.IRunReruns>(), sp.GetRequiredService<RunSignal>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Webhooks.Modular.Core.Events.TriggerMatcher>();
         services.AddSingleton<Webhooks.Modular.Core.Events.EventBus>();
         services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventBus>(sp => sp.GetRequiredService<Webhooks.Modular.Core.Events.EventBus>());
+        services.AddSingleton<Webhooks.Modular.Abstractions.Events.IEventReplayer, Webhooks.Modular.Core.Events.EventReplayer>();
         services.AddOutboundDelivery(deployment, builder.DeliveryOptions);
         services.AddSingleton<IAuthSchemeFactory, NoAuthSchemeFactory>();
         services.AddSingleton<IRunActionFactory, InProcessActionFactory>();

@@ -13,7 +13,8 @@ namespace Webhooks.Modular.Core.Pipeline;
 /// <c>webhooks.receive</c> span, counts its outcome and logs it.
 /// </summary>
 internal sealed partial class WebhookReceiver(
-    IMediator mediator, TimeProvider clock, IOptionsMonitor<RequestLogOptions> logOptions, ILogger<WebhookReceiver> logger) : IWebhookReceiver
+    IMediator mediator, TimeProvider clock, IOptionsMonitor<RequestLogOptions> logOptions, RejectionLog rejections, ILogger<WebhookReceiver> logger)
+    : IWebhookReceiver
 {
     public async Task<ReceiveOutcome> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
@@ -32,7 +33,8 @@ internal sealed partial class WebhookReceiver(
         activity?.SetTag("webhooks.request_id", requestId);
         activity?.SetTag("webhooks.hook", webhook.HookName);
 
-        var outcome = await mediator.Send(new ReceiveWebhook(webhook, requestId), cancellationToken);
+        var receive = new ReceiveWebhook(webhook, requestId);
+        var outcome = await mediator.Send(receive, cancellationToken);
 
         var status = StatusName(outcome.Status);
         activity?.SetTag("webhooks.outcome", status);
@@ -56,6 +58,11 @@ internal sealed partial class WebhookReceiver(
             EngineMetrics.RateLimited.Add(1, hook);
         }
 
+        if (outcome.Status is not (ReceiveStatus.Accepted or ReceiveStatus.NotTriggered or ReceiveStatus.HookNotFound))
+        {
+            KeepRejection(receive, outcome);
+        }
+
         if (logOptions.CurrentValue.Enabled && logger.IsEnabled(LogLevel.Information))
         {
             LogOutcome(webhook.HookName, outcome);
@@ -76,6 +83,23 @@ internal sealed partial class WebhookReceiver(
         // The detail is what the caller was told; an authentication failure's reason is in its own warning (1001),
         // never here, and neither a body nor a credential is in either.
         Log.RequestRejected(logger, hook, outcome.RequestId, status, outcome.Detail ?? Describe(outcome.Status));
+    }
+
+    // Header names only: their values may be a signature or a credential, and the body is never kept.
+    private void KeepRejection(ReceiveWebhook receive, ReceiveOutcome outcome)
+    {
+        var inbound = receive.Inbound;
+        var reason = outcome.Status == ReceiveStatus.Unauthorized && receive.Auth is { FailureReason: { } failure }
+            ? failure
+            : outcome.Detail ?? Describe(outcome.Status);
+        rejections.Add(inbound.HookName, new RejectedRequest(
+            clock.GetUtcNow(),
+            outcome.RequestId,
+            inbound.RemoteAddress?.ToString(),
+            Surfaces.OutcomeResults.StatusCodeOf(outcome.Status),
+            StatusName(outcome.Status),
+            reason,
+            [.. inbound.Headers.Keys.Order(StringComparer.OrdinalIgnoreCase)]));
     }
 
     private static string Describe(ReceiveStatus status) => status switch

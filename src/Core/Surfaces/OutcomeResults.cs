@@ -61,6 +61,9 @@ internal static class OutcomeResults
         return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
     }
 
+    /// <summary>The HTTP status an outcome is answered with.</summary>
+    internal static int StatusCodeOf(ReceiveStatus status) => Describe(status).Status;
+
     private static (int Status, string Title) Describe(ReceiveStatus status) => status switch
     {
         ReceiveStatus.HookNotFound => (StatusCodes.Status404NotFound, "Hook not found"),
