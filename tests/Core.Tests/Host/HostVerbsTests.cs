@@ -88,6 +88,8 @@ public sealed class HostVerbsTests : IDisposable
         var document = JsonNode.Parse(File.ReadAllText(config))!;
         document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Auth.Basic" });
         document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Telemetry.OpenTelemetry" });
+        // Pages, not API routes: kept out of the all-surfaces deployment, whose every route must be in the API document.
+        document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Console.Web" });
         File.WriteAllText(config, document.ToJsonString());
         return config;
     }
