@@ -1,31 +1,16 @@
+using Webhooks.Modular.Abstractions.Security;
+
 namespace Webhooks.Modular.Api.Management.Redaction;
 
 /// <summary>
-/// Hides credentials in stored headers before they are shown. The engine already redacts the well-known credential
-/// headers and the auth scheme's own when it stores an event; this also catches what it keeps (signatures, which
-/// prove nothing to a reader but help a forger, cookies, tokens, keys) and events stored by older versions.
+/// Hides credentials in stored headers before they are shown: <see cref="CredentialHeaders"/>, shared with the console
+/// so that both show the same headers.
 /// </summary>
 internal static class HeaderRedactor
 {
-    public const string Redacted = "[redacted]";
+    public const string Redacted = CredentialHeaders.Redacted;
 
-    private static readonly string[] ExactNames = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"];
+    public static Dictionary<string, string[]> Redact(IReadOnlyDictionary<string, string[]> headers) => CredentialHeaders.Redact(headers);
 
-    // Substrings of a header name that mark a credential: X-Hub-Signature-256, Stripe-Signature, X-API-Key, X-Auth-Token, X-Webhook-Secret...
-    private static readonly string[] CredentialParts = ["signature", "api-key", "apikey", "api_key", "token", "secret", "password", "auth", "session"];
-
-    public static Dictionary<string, string[]> Redact(IReadOnlyDictionary<string, string[]> headers)
-    {
-        var copy = new Dictionary<string, string[]>(headers.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in headers)
-        {
-            copy[name] = IsCredential(name) ? [Redacted] : values;
-        }
-
-        return copy;
-    }
-
-    public static bool IsCredential(string name) =>
-        ExactNames.Contains(name, StringComparer.OrdinalIgnoreCase)
-        || CredentialParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+    public static bool IsCredential(string name) => CredentialHeaders.IsCredential(name);
 }

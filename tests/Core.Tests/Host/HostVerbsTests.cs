@@ -95,6 +95,8 @@ public sealed class HostVerbsTests : IDisposable
             ["name"] = "Bus.Nats",
             ["settings"] = new JsonObject { ["url"] = "nats://127.0.0.1:9" },
         });
+        // Pages, not API routes: kept out of the all-surfaces deployment, whose every route must be in the API document.
+        document["plugins"]!.AsArray().Add(new JsonObject { ["name"] = "Console.Web" });
         File.WriteAllText(config, document.ToJsonString());
         return config;
     }

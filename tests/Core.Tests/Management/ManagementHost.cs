@@ -12,13 +12,15 @@ namespace Webhooks.Modular.Core.Tests.Management;
 
 /// <summary>
 /// The real host with the management API, the builtin sign-in (a viewer and an operator made with the host's
-/// <c>user</c> verb), a command hook <c>orders</c>, the HTTP channel allowed to reach loopback, and a receiver.
+/// <c>user</c> verb), the console (<c>Console.Web</c>), a command hook <c>orders</c>, the HTTP channel allowed to reach
+/// loopback, and a receiver.
 /// </summary>
 internal sealed class ManagementHost : IAsyncDisposable
 {
     public const string Hook = "orders";
     private const string PasswordVariable = "MANAGEMENT_API_TEST_PASSWORD";
-    private const string Password = "mgmt-api-Pa55-4d1b";
+    /// <summary>The password of both users, <c>mgmt-viewer</c> and <c>mgmt-operator</c>.</summary>
+    public const string Password = "mgmt-api-Pa55-4d1b";
 
     private readonly TempFolder _folder;
 
@@ -53,6 +55,7 @@ internal sealed class ManagementHost : IAsyncDisposable
             new { name = "Auth.Bearer" },
             new { name = "Auth.Builtin" },
             new { name = "Api.Management" },
+            new { name = "Console.Web" },
         ]);
         var environment = new Dictionary<string, string?> { [PasswordVariable] = Password };
         foreach (var role in new[] { "viewer", "operator" })
