@@ -208,15 +208,9 @@ public sealed class NatsBusTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, onStream.Count);
     }
 
-    [NatsFact]
+    [NatsFact(Postgres = true)]
     public async Task Two_hosts_on_one_database_and_one_NATS_relay_each_event_once()
     {
-        if (PostgresFactAttribute.ConnectionString is null)
-        {
-            output.WriteLine($"{PostgresFactAttribute.Variable} is not set: the two-host relay test needs PostgreSQL; skipped");
-            return;
-        }
-
         await using var nats = await FreshStreamAsync(NatsFactAttribute.Url!);
         var config = Config(NatsFactAttribute.Url!, postgres: true);
         await using var a = HostProcess.Start(config);

@@ -12,6 +12,7 @@ namespace Webhooks.Modular.Core.Tests.Diagnostics;
 /// down, every accepted webhook leaves a queued run and a pending delivery, and the gauges count them and age the
 /// oldest. The meter is process-wide, so every assertion is scoped by this test's unique hook and destination.
 /// </summary>
+[Collection(BacklogGaugeCollection.Name)]
 public sealed class BacklogMetricsTests : IDisposable
 {
     private const int Webhooks = 4;

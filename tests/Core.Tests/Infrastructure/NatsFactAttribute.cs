@@ -30,5 +30,18 @@ public sealed class NatsFactAttribute : FactAttribute
         }
     }
 
+    /// <summary>Whether the test also needs PostgreSQL (two hosts on one database): skipped, with the reason, without it.</summary>
+    public bool Postgres
+    {
+        get => false;
+        init
+        {
+            if (value && Skip is null && PostgresFactAttribute.ConnectionString is null)
+            {
+                Skip = $"{PostgresFactAttribute.Variable} is not set: a test of two hosts on one PostgreSQL database and one NATS skipped";
+            }
+        }
+    }
+
     public static string? Url => Environment.GetEnvironmentVariable(Variable);
 }
