@@ -85,16 +85,16 @@ internal sealed class IngestPeers(string dataDirectory, string hostPath, string 
 
     private async Task<(WrkRun Run, long Rss, double CpuMicroseconds, string Load, bool Ok)> MeasureAsync(string server, int round, CancellationToken cancellationToken)
     {
-        var script = Path.Combine(dataDirectory, $"ingest-peers-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, GitHubPush.WrkScript(), cancellationToken);
         var port = ServedProcess.FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/hooks/github");
         DeploymentPaths? deployment = server == Host ? WriteHostDeployment(round) : null;
         await using var process = await ServedProcess.StartAsync(Short(server), StartInfo(server, port, deployment), port, cancellationToken);
-        var warmup = await WrkRun.RunAsync(url, script, Connections, WarmupSeconds, cancellationToken);
+        var warmup = await WrkRun.RunAsync(url, await ScriptAsync(cancellationToken), Connections, WarmupSeconds, cancellationToken);
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var cpuBefore = process.CpuTime();
-        var run = await WrkRun.RunAsync(url, script, Connections, MeasuredSeconds, cancellationToken);
+        // A script of its own per wrk run: its delivery ids restart from 1, and the host answers a repeated id as a
+        // replay (200, nothing stored), which would hide requests from the count.
+        var run = await WrkRun.RunAsync(url, await ScriptAsync(cancellationToken), Connections, MeasuredSeconds, cancellationToken);
         var cpu = (process.CpuTime() - cpuBefore).TotalMicroseconds / Math.Max(1, run.Requests);
         var rss = process.ResidentBytes();
         var exit = await process.StopAsync();
@@ -115,8 +115,14 @@ internal sealed class IngestPeers(string dataDirectory, string hostPath, string 
                 $"({(stored ? "verified: every 2xx stored; the surplus is requests in flight when wrk stopped" : "NOT VERIFIED")}), host exit code {exit}");
         }
 
-        File.Delete(script);
         return (run, rss, cpu, load, ok);
+    }
+
+    private async Task<string> ScriptAsync(CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(dataDirectory, $"ingest-peers-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, GitHubPush.WrkScript(), cancellationToken);
+        return script;
     }
 
     private ProcessStartInfo StartInfo(string server, int port, DeploymentPaths? deployment)
