@@ -5,6 +5,13 @@ using Webhooks.Modular.Bench.Scenarios;
 using Webhooks.Modular.Bench.Storage;
 using Webhooks.Modular.Bench.Targets;
 
+if (args.Length > 1 && args[0] == BareTarget.ServeCommand)
+{
+    // The baseline as a process of its own, for ingest-peers: serves until SIGTERM.
+    await BareTarget.ServeAsync(args[1..]);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
@@ -63,6 +70,17 @@ try
         ScenarioResult result;
         try
         {
+            if (scenario == Scenario.IngestPeers)
+            {
+                // Three processes under wrk, with a table of its own rather than a row of the in-process one.
+                if (!await new IngestPeers(dataDirectory, HostProcessTarget.BuiltHostPath(repositoryRoot), repositoryRoot, Console.Out).RunAsync(cancellation.Token))
+                {
+                    aborted.Add(scenario);
+                }
+
+                continue;
+            }
+
             result = await runner.RunAsync(scenario, cancellation.Token);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellation.IsCancellationRequested)

@@ -7,7 +7,7 @@ internal sealed record BenchOptions
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
-        [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.AcceptTelemetry, Scenario.AcceptLiteDb, Scenario.AcceptPurge, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16, Scenario.Postgres1, Scenario.Postgres2];
+        [Scenario.Bare, Scenario.Accept, Scenario.AcceptNormal, Scenario.AcceptTelemetry, Scenario.AcceptLiteDb, Scenario.AcceptPurge, Scenario.EndToEnd, Scenario.Deliver, Scenario.Deliver16, Scenario.Postgres1, Scenario.Postgres2, Scenario.IngestPeers];
 
     /// <summary>Where the PostgreSQL connection string is read from when <c>--postgres</c> is not given (the tests' variable).</summary>
     public const string PostgresVariable = "WEBHOOKS_TEST_POSTGRES";
@@ -49,7 +49,7 @@ internal sealed record BenchOptions
           --warmup N          warm-up per scenario, not measured (default 3)
           --concurrency N     concurrent request loops and connections (default 32)
           --max-requests N    cap on requests per scenario (default 2000000)
-          --scenarios LIST    comma-separated: bare, accept, accept-normal, accept-telemetry, accept-litedb, accept-purge, e2e, deliver, deliver-16, pg-1, pg-2 (default: all)
+          --scenarios LIST    comma-separated: bare, accept, accept-normal, accept-telemetry, accept-litedb, accept-purge, e2e, deliver, deliver-16, pg-1, pg-2, ingest-peers (default: all)
           --drain-timeout N   seconds e2e waits for its runs, deliver(-16) and pg-* for their deliveries, after the load (default 300)
           --data-dir PATH     where deployments and databases go (default: a new temporary folder)
           --postgres CS       an Npgsql connection string for pg-1 and pg-2 (default: $WEBHOOKS_TEST_POSTGRES;

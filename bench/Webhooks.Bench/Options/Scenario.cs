@@ -46,4 +46,10 @@ internal static class Scenario
 
     /// <summary>As <see cref="Postgres1"/>, with two host processes on the same schema and the load split between them.</summary>
     public const string Postgres2 = "pg-2";
+
+    /// <summary>
+    /// Three servers as processes of their own under wrk with a signed GitHub push: bare Kestrel, the @octokit/webhooks
+    /// Node middleware and the built host (github HMAC preset, synchronous=FULL, run workers off); two interleaved rounds.
+    /// </summary>
+    public const string IngestPeers = "ingest-peers";
 }

@@ -36,7 +36,9 @@ internal sealed class BenchRunner(BenchOptions options, string dataDirectory, st
     public string? SkipReason(string name) =>
         name is Scenario.Postgres1 or Scenario.Postgres2 && options.Postgres is null
             ? $"skipped: no PostgreSQL server given; pass --postgres \"<Npgsql connection string>\" or set {BenchOptions.PostgresVariable}"
-            : null;
+            : name is Scenario.IngestPeers && !File.Exists(WrkRun.Executable)
+                ? $"skipped: wrk is not installed at {WrkRun.Executable} (apt-get install wrk)"
+                : null;
 
     /// <summary>Runs one scenario by name.</summary>
     /// <param name="name">One of <see cref="Scenario"/>.</param>

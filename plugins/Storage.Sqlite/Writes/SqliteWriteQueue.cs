@@ -19,9 +19,12 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly Channel<WriteOperation> _channel = Channel.CreateUnbounded<WriteOperation>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
+    // Wakes the writer thread when a write is queued (or the queue completes). Set by callers, reset by the writer
+    // before it drains the channel, so a write queued between its last read and its wait is never missed.
+    private readonly ManualResetEventSlim _wake = new(initialState: false);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<SqliteConnection> _openConnection;
     private readonly int _maxBatchSize;
-    private readonly Task _loop;
     private SqliteConnection? _connection;
     private long _batches;
     private long _commits;
@@ -37,7 +40,11 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         _connection = connection;
         _openConnection = openConnection;
         _maxBatchSize = maxBatchSize;
-        _loop = Task.Run(RunAsync);
+
+        // A thread of its own, not the thread pool: the writer blocks in every commit (the disk sync), which would hold
+        // one of the pool's few threads (two on a 2-core machine) the whole time, and an awaiting writer's wake-up was
+        // queued behind the very requests waiting for it, so it sat idle while they waited.
+        new Thread(Run) { IsBackground = true, Name = "sqlite-writer" }.Start();
     }
 
     /// <summary>How many batches the writer has run, committed or not.</summary>
@@ -65,6 +72,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             throw new ObjectDisposedException(nameof(SqliteWriteQueue), "The SQLite write queue is shut down.");
         }
 
+        _wake.Set();
+
         return operation.Task.WaitAsync(cancellationToken);
     }
 
@@ -72,27 +81,39 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        _wake.Set();
+        await _stopped.Task.ConfigureAwait(false);
+
+        // _wake is not disposed: a caller whose write was queued just before completion may still be about to Set it.
         _connection?.Dispose();
         _connection = null;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var reader = _channel.Reader;
         var batch = new List<WriteOperation>(Math.Min(_maxBatchSize, 1024));
 
-        // WaitToReadAsync answers false only once the channel is completed AND empty, so disposal drains.
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        // Completion is true only once the channel is completed AND empty, so disposal drains.
+        while (!reader.Completion.IsCompleted)
         {
+            _wake.Reset();
             while (batch.Count < _maxBatchSize && reader.TryRead(out var operation))
             {
                 batch.Add(operation);
             }
 
+            if (batch.Count == 0)
+            {
+                _wake.Wait();
+                continue;
+            }
+
             WriteBatch(batch);
             batch.Clear();
         }
+
+        _stopped.TrySetResult();
     }
 
     private void WriteBatch(List<WriteOperation> batch)

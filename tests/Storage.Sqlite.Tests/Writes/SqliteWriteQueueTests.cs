@@ -32,6 +32,22 @@ public sealed class SqliteWriteQueueTests
     }
 
     [Fact]
+    public async Task The_writer_runs_on_a_thread_of_its_own_not_the_thread_pool()
+    {
+        // The writer blocks in every commit (the disk sync): on a pool thread it held one of the pool's few threads
+        // and its wake-up queued behind the requests waiting for it (docs/performance.md, issue 14).
+        await using var db = TestDatabase.Create();
+        await db.Database.InitializeAsync(None);
+
+        var first = await db.Writes.WriteAsync(_ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, Environment.CurrentManagedThreadId), None);
+        var second = await db.Writes.WriteAsync(_ => Environment.CurrentManagedThreadId, None);
+
+        Assert.False(first.IsThreadPoolThread, "the write ran on a thread-pool thread");
+        Assert.Equal("sqlite-writer", first.Name);
+        Assert.Equal(first.CurrentManagedThreadId, second);
+    }
+
+    [Fact]
     public async Task Clients_waiting_for_their_own_commits_still_share_them()
     {
         // Closer to a server under load than a single burst: each client sends its next request only once
