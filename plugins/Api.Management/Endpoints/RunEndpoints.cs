@@ -59,15 +59,9 @@ internal sealed class RunEndpoints(ILogger<RunEndpoints> logger)
             wanted = parsed;
         }
 
-        Guid? eventFilter = null;
-        if (EventEndpoints.Blank(eventId) is { } eventText)
+        if (!EventIdFilter.TryParse(eventId, out var eventFilter, out var eventError))
         {
-            if (!Guid.TryParse(eventText, out var parsed))
-            {
-                return Problems.BadRequest($"eventId must be an event id (a UUID), not '{eventText}'");
-            }
-
-            eventFilter = parsed;
+            return Problems.BadRequest(eventError!);
         }
 
         var rows = await queries.QueryRunsAsync(
